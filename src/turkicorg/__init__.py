@@ -1,0 +1,102 @@
+"""turkicorg: the Organization of Turkic States as typed Python.
+
+>>> import turkicorg
+>>> ots = turkicorg.load_default()
+>>> ots.name(on="2022-01-01")
+'Organization of Turkic States'
+>>> ots.status_of("Turkey", on="2019-01-01")
+<Status.MEMBER: 'member'>
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from turkicorg.data import load_default
+from turkicorg.dates import DateSpan, PartialDate, Precision
+from turkicorg.errors import (
+    ErrorDetail,
+    InvalidDataError,
+    InvalidDateError,
+    PolicyError,
+    TurkicOrgError,
+    UnknownMeetingError,
+    UnknownStateError,
+    UnsupportedVersionError,
+)
+from turkicorg.meetings import Format, Meeting, MeetingKind, MeetingStatus, Participant, Place
+from turkicorg.organization import (
+    Appointment,
+    Membership,
+    Organization,
+    OrganizationName,
+    Person,
+    Role,
+    Status,
+    Treaty,
+)
+from turkicorg.organs import Cadence, DecisionBasis, Mechanism, Organ, OrganProfile
+from turkicorg.parties import FormerName, Party, PartyKind, State
+from turkicorg.registry import MeetingRegistry
+from turkicorg.sourcing import Alternative, Confidence
+
+if TYPE_CHECKING:
+    from turkicorg.serialize import dumps, loads
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Alternative",
+    "Appointment",
+    "Cadence",
+    "Confidence",
+    "DateSpan",
+    "DecisionBasis",
+    "ErrorDetail",
+    "Format",
+    "FormerName",
+    "InvalidDataError",
+    "InvalidDateError",
+    "Mechanism",
+    "Meeting",
+    "MeetingKind",
+    "MeetingRegistry",
+    "MeetingStatus",
+    "Membership",
+    "Organ",
+    "OrganProfile",
+    "Organization",
+    "OrganizationName",
+    "PartialDate",
+    "Participant",
+    "Party",
+    "PartyKind",
+    "Person",
+    "Place",
+    "PolicyError",
+    "Precision",
+    "Role",
+    "State",
+    "Status",
+    "Treaty",
+    "TurkicOrgError",
+    "UnknownMeetingError",
+    "UnknownStateError",
+    "UnsupportedVersionError",
+    "__version__",
+    "dumps",
+    "load_default",
+    "loads",
+]
+
+_LAZY = {"dumps": "turkicorg.serialize", "loads": "turkicorg.serialize"}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the serializers on first use, so ``import turkicorg`` stays cheap."""
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'turkicorg' has no attribute {name!r}")
+    import importlib  # noqa: PLC0415
+
+    return getattr(importlib.import_module(module_name), name)

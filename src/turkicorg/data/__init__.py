@@ -1,0 +1,70 @@
+"""The embedded default dataset.
+
+The facts live as JSON documents beside this module (``organization.json`` and
+``meetings.json``), read through :mod:`importlib.resources` (so they work from a zip file),
+parsed by the same converter users use, validated, and cached: the first call of
+:func:`load_default` parses them, later calls return the same immutable object.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from turkicorg.errors import InvalidDataError
+
+if TYPE_CHECKING:
+    from turkicorg.organization import Organization
+
+__all__ = ["DATA_FILES", "load_default", "read_document"]
+
+DATA_FILES = ("organization.json", "meetings.json")
+"""The documents of the embedded dataset."""
+
+_lock = threading.Lock()
+_cache: dict[str, Organization] = {}
+
+
+def read_document(name: str) -> Any:
+    """Return one embedded document as plain JSON data.
+
+    Raises:
+        InvalidDataError: The document is not valid JSON.
+    """
+    text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InvalidDataError.single(
+            "$", f"embedded {name} is not valid JSON: {error.msg} (line {error.lineno})", None
+        ) from None
+
+
+def _build() -> Organization:
+    from turkicorg.organization import Organization  # noqa: PLC0415 - lazy: import stays cheap
+    from turkicorg.serialize import from_document  # noqa: PLC0415
+
+    document = read_document("organization.json")
+    meetings = read_document("meetings.json")
+    if isinstance(document, dict) and isinstance(meetings, dict):
+        document = {**document, "meetings": meetings.get("meetings", [])}
+    return from_document(document, Organization)
+
+
+def load_default() -> Organization:
+    """Return the embedded :class:`~turkicorg.Organization` (parsed once, then cached).
+
+    >>> import turkicorg
+    >>> ots = turkicorg.load_default()
+    >>> ots.id, ots is turkicorg.load_default()
+    ('OTS', True)
+    """
+    cached = _cache.get("default")
+    if cached is not None:
+        return cached
+    with _lock:
+        if "default" not in _cache:
+            _cache["default"] = _build()
+        return _cache["default"]

@@ -1,0 +1,166 @@
+"""The exceptions of turkicorg.
+
+Every error the library raises derives from :class:`TurkicOrgError`. Each subclass also
+inherits the builtin exception that fits, so both catch styles work::
+
+    try:
+        ots.state("Atlantis")
+    except LookupError:  # or: except turkicorg.UnknownStateError
+        ...
+
+Offending values are attributes of the exception, not only words in its message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = [
+    "ErrorDetail",
+    "InvalidDataError",
+    "InvalidDateError",
+    "PolicyError",
+    "TurkicOrgError",
+    "UnknownMeetingError",
+    "UnknownStateError",
+    "UnsupportedVersionError",
+]
+
+
+class TurkicOrgError(Exception):
+    """The root of every error raised by turkicorg."""
+
+
+@attrs.frozen
+class ErrorDetail:
+    """One problem found in a piece of data.
+
+    Attributes:
+        path: A JSON-path-like location of the problem, such as ``$.memberships[3].start``.
+        message: What is wrong, in words.
+        value: The offending value, where there is one.
+    """
+
+    path: str
+    message: str
+    value: object = None
+
+    def __str__(self) -> str:
+        return f"{self.message} @ {self.path}"
+
+
+class InvalidDataError(TurkicOrgError, ValueError):
+    """Data that cannot be turned into a valid turkicorg object.
+
+    Every problem found is listed in :attr:`errors`, each with its location, so that a whole
+    file can be corrected in one pass.
+
+    Attributes:
+        errors: Every problem found, in the order it was found.
+    """
+
+    errors: tuple[ErrorDetail, ...]
+
+    def __init__(self, errors: Iterable[ErrorDetail], *, summary: str | None = None) -> None:
+        self.errors = tuple(errors)
+        count = len(self.errors)
+        head = summary or f"{count} problem{'s' if count != 1 else ''} found in the data"
+        lines = [head, *(f"  - {error}" for error in self.errors)]
+        super().__init__("\n".join(lines))
+
+    @classmethod
+    def single(cls, path: str, message: str, value: object = None) -> InvalidDataError:
+        """Build an error with exactly one problem."""
+        return cls([ErrorDetail(path, message, value)], summary=f"{message} @ {path}")
+
+    def prefixed(self, prefix: str) -> InvalidDataError:
+        """Return the same problems located below ``prefix`` (``$`` is replaced by it)."""
+        moved = [
+            ErrorDetail(prefix + e.path[1:] if e.path.startswith("$") else e.path, e.message, e.value)
+            for e in self.errors
+        ]
+        return type(self)(moved)
+
+
+class InvalidDateError(TurkicOrgError, ValueError):
+    """A date that does not exist or is not written as ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+    Attributes:
+        value: The text or numbers that were given.
+    """
+
+    def __init__(self, value: object, reason: str) -> None:
+        self.value = value
+        self.reason = reason
+        super().__init__(f"invalid date {value!r}: {reason}")
+
+
+class UnknownStateError(TurkicOrgError, LookupError):
+    """No party matches the given id, code or name.
+
+    Attributes:
+        query: What was looked up.
+        suggestions: Ids of close matches, best first (may be empty).
+    """
+
+    def __init__(self, query: object, suggestions: Iterable[str] = ()) -> None:
+        self.query = query
+        self.suggestions = tuple(suggestions)
+        hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"unknown state, entity or organization: {query!r}{hint}")
+
+    def __str__(self) -> str:
+        # LookupError's str() would quote the message; keep it readable.
+        return str(self.args[0])
+
+
+class UnknownMeetingError(TurkicOrgError, LookupError):
+    """No meeting has the given id.
+
+    Attributes:
+        meeting_id: The id that was looked up.
+    """
+
+    def __init__(self, meeting_id: str) -> None:
+        self.meeting_id = meeting_id
+        super().__init__(f"unknown meeting id: {meeting_id!r}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class PolicyError(TurkicOrgError, ValueError):
+    """A rule cannot be applied as asked (for example an empty rotation pool).
+
+    Attributes:
+        policy: The name of the policy or rule that could not be applied.
+    """
+
+    def __init__(self, policy: str, message: str) -> None:
+        self.policy = policy
+        super().__init__(f"{policy}: {message}")
+
+
+class UnsupportedVersionError(InvalidDataError):
+    """A document written by a newer turkicorg, in a format version this one cannot read.
+
+    Attributes:
+        version: The version found in the document.
+        supported: The newest version this release reads.
+    """
+
+    def __init__(self, version: object, supported: int) -> None:
+        self.version = version
+        self.supported = supported
+        super().__init__(
+            [
+                ErrorDetail(
+                    "$.version",
+                    f"format version {version!r} is not supported (this release reads 1 to "
+                    f"{supported}); upgrade turkicorg",
+                    version,
+                )
+            ]
+        )

@@ -1,0 +1,245 @@
+"""Meetings: summits, ministerial and elders' meetings, other mechanisms and bilateral contacts.
+
+A :class:`Meeting` records who met, when (to the precision the sources give), where or in what
+format, who hosted, who chaired and who presided (three separate facts), who took part, and
+where this is documented.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from typing import Final
+
+import attrs
+
+from turkicorg.dates import DateSpan, PartialDate
+from turkicorg.errors import InvalidDataError
+from turkicorg.organs import Mechanism, Organ
+from turkicorg.sourcing import Alternative, Confidence
+
+__all__ = [
+    "Body",
+    "Format",
+    "Meeting",
+    "MeetingKind",
+    "MeetingStatus",
+    "Participant",
+    "Place",
+]
+
+Body = Organ | Mechanism
+"""The body that met: one of the :class:`Organ` values or one of the :class:`Mechanism` values."""
+
+_MEETING_ID: Final = re.compile(r"[a-z0-9][a-z0-9._-]{0,99}")
+
+
+class MeetingKind(enum.StrEnum):
+    """The kind of a meeting within its body's practice."""
+
+    REGULAR = "regular"
+    EXTRAORDINARY = "extraordinary"
+    INFORMAL = "informal"
+    BILATERAL = "bilateral"
+    MISSION = "mission"
+    """A mission or programme rather than a sitting (election observation, training)."""
+
+
+class Format(enum.StrEnum):
+    """How the participants met."""
+
+    IN_PERSON = "in_person"
+    VIDEO = "video"
+    HYBRID = "hybrid"
+
+
+class MeetingStatus(enum.StrEnum):
+    """Whether the meeting took place (Popolo event statuses, RFC 5545 ``STATUS``)."""
+
+    CONFIRMED = "confirmed"
+    TENTATIVE = "tentative"
+    CANCELLED = "cancelled"
+    POSTPONED = "postponed"
+
+
+@attrs.frozen(kw_only=True)
+class Place:
+    """Where a meeting was held.
+
+    Attributes:
+        city: The city, as the sources spell it in English ("Samarkand").
+        country: The party id of the country or entity the city lies in ("UZ").
+        venue: The building or site, where known ("OSCE Secretariat").
+    """
+
+    city: str | None = None
+    country: str | None = None
+    venue: str | None = None
+
+    def __str__(self) -> str:
+        return ", ".join(part for part in (self.venue, self.city, self.country) if part)
+
+
+@attrs.frozen(kw_only=True)
+class Participant:
+    """Someone who took part: a party, a person, or a person on behalf of a party.
+
+    Attributes:
+        party: The party id ("KZ", "OSCE"), when the participant represents one.
+        person: The person's name as the sources give it ("Helga Maria Schmid").
+        role: The person's role ("Secretary General of the OSCE").
+    """
+
+    party: str | None = None
+    person: str | None = None
+    role: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.party is None and self.person is None:
+            raise ValueError("a participant needs a party, a person or both")
+
+    def __str__(self) -> str:
+        who = self.person or self.party or ""
+        if self.role:
+            who = f"{who}, {self.role}" if self.person else f"{who} ({self.role})"
+        elif self.person and self.party:
+            who = f"{who} ({self.party})"
+        return who
+
+
+def to_body(value: Body | str) -> Body:
+    """Return the organ or mechanism named by ``value`` ("CFM", "bilateral", ...)."""
+    if isinstance(value, (Organ, Mechanism)):
+        return value
+    for enum_type in (Organ, Mechanism):
+        try:
+            return enum_type(value)
+        except ValueError:
+            pass
+    raise ValueError(f"unknown body {value!r}: expected an organ or a mechanism")
+
+
+def _to_partial(value: PartialDate | dt.date | str) -> PartialDate:
+    return PartialDate.coerce(value)
+
+
+def _to_optional_partial(value: PartialDate | dt.date | str | None) -> PartialDate | None:
+    return None if value is None else PartialDate.coerce(value)
+
+
+@attrs.frozen(kw_only=True)
+class Meeting:
+    """One meeting, dated to the precision the sources give.
+
+    Attributes:
+        id: Stable identifier: lower-case letters, digits, ``.``, ``_`` and ``-``
+            ("chs-2022-11-11").
+        body: The body that met (an :class:`Organ` or a :class:`Mechanism`).
+        kind: Regular, extraordinary, informal, bilateral or a mission.
+        title: A short title ("9th Summit of the Organization of Turkic States").
+        start: The first day (possibly only the month or year).
+        end: The last day, included; None for a one-day meeting or when only ``start`` is
+            known.
+        ordinal: The number of the meeting within its series, when the sources give one.
+        series: The series the ordinal counts in; defaults to ``"<body>:<kind>"``.
+        place: Where it was held; None for a video conference or when not known.
+        format: In person, video conference or hybrid.
+        host: The party id of the host.
+        chair: The party id that chaired (may differ from the host).
+        presided_by: Who presided over the sitting, in words (may differ from the chair).
+        initiator: The party id on whose initiative an extraordinary meeting was called.
+        participants: Parties and people who took part, with roles.
+        theme: The theme, where one was announced.
+        topics: Subjects discussed.
+        status: Confirmed (took place), tentative (planned), cancelled or postponed.
+        confidence: How well the record is established.
+        sources: Where the meeting is documented (at least one).
+        alternatives: Values other sources report and the library does not use.
+        note: Anything a reader should know.
+    """
+
+    id: str
+    body: Body = attrs.field(converter=to_body)
+    kind: MeetingKind = attrs.field(converter=MeetingKind)
+    title: str
+    start: PartialDate = attrs.field(converter=_to_partial)
+    end: PartialDate | None = attrs.field(default=None, converter=_to_optional_partial)
+    ordinal: int | None = None
+    series: str | None = None
+    place: Place | None = None
+    format: Format = attrs.field(default=Format.IN_PERSON, converter=Format)
+    host: str | None = None
+    chair: str | None = None
+    presided_by: str | None = None
+    initiator: str | None = None
+    participants: tuple[Participant, ...] = attrs.field(default=(), converter=tuple)
+    theme: str | None = None
+    topics: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    status: MeetingStatus = attrs.field(default=MeetingStatus.CONFIRMED, converter=MeetingStatus)
+    confidence: Confidence = attrs.field(default=Confidence.HIGH, converter=Confidence)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    alternatives: tuple[Alternative, ...] = attrs.field(default=(), converter=tuple)
+    note: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        problems = meeting_problems(self)
+        if problems:
+            raise InvalidDataError.single("$." + problems[0][0], problems[0][1], problems[0][2])
+
+    @property
+    def span(self) -> DateSpan:
+        """The days of the meeting as a :class:`DateSpan`."""
+        return DateSpan(start=self.start, end=self.end or self.start)
+
+    @property
+    def earliest(self) -> dt.date:
+        """The first day the meeting may have started."""
+        return self.start.earliest
+
+    @property
+    def latest(self) -> dt.date:
+        """The last day the meeting may have ended."""
+        return (self.end or self.start).latest
+
+    @property
+    def series_key(self) -> str:
+        """The series the ordinal counts in (``series`` or ``"<body>:<kind>"``)."""
+        return self.series or f"{self.body.value}:{self.kind.value}"
+
+    @property
+    def organ(self) -> Organ | None:
+        """The organ that met, or None for another mechanism."""
+        return self.body if isinstance(self.body, Organ) else None
+
+    def party_ids(self) -> frozenset[str]:
+        """Every party id the meeting names (host, chair, initiator, place, participants)."""
+        ids = {self.host, self.chair, self.initiator, self.place.country if self.place else None}
+        ids.update(p.party for p in self.participants)
+        return frozenset(i for i in ids if i is not None)
+
+    def __str__(self) -> str:
+        where = f", {self.place.city}" if self.place and self.place.city else ""
+        return f"{self.span} {self.title}{where}"
+
+
+def meeting_problems(meeting: Meeting) -> list[tuple[str, str, object]]:
+    """Every problem of one meeting on its own, as ``(field, message, value)``."""
+    problems: list[tuple[str, str, object]] = []
+    if not isinstance(meeting.id, str) or not _MEETING_ID.fullmatch(meeting.id):
+        problems.append(
+            ("id", "meeting ids are 1-100 of a-z, 0-9, '.', '_', '-' (lower case)", meeting.id)
+        )
+    if not isinstance(meeting.title, str) or not meeting.title.strip():
+        problems.append(("title", "a meeting needs a title", meeting.title))
+    if meeting.end is not None and meeting.end.latest < meeting.start.earliest:
+        problems.append(("end", f"the end lies before the start ({meeting.start})", str(meeting.end)))
+    if meeting.ordinal is not None and (type(meeting.ordinal) is not int or meeting.ordinal < 1):
+        problems.append(("ordinal", "an ordinal is a whole number from 1", meeting.ordinal))
+    if meeting.format is Format.VIDEO and meeting.place is not None and meeting.place.venue:
+        problems.append(("place", "a video conference has no venue", str(meeting.place)))
+    if meeting.kind is MeetingKind.BILATERAL and not meeting.participants:
+        problems.append(("participants", "a bilateral meeting names its participants", None))
+    if not meeting.sources:
+        problems.append(("sources", "every meeting needs at least one source", None))
+    return problems

@@ -1,0 +1,116 @@
+"""The organs of the organization and what each one does, decides and how often it meets."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+__all__ = ["Cadence", "DecisionBasis", "Mechanism", "Organ", "OrganProfile"]
+
+
+class Organ(enum.StrEnum):
+    """The five organs of the Nakhchivan Agreement (2009)."""
+
+    HEADS_OF_STATE = "CHS"
+    """Council of Heads of State: the summits."""
+    FOREIGN_MINISTERS = "CFM"
+    """Council of Foreign Ministers."""
+    SENIOR_OFFICIALS = "SOC"
+    """Senior Officials Committee."""
+    COUNCIL_OF_ELDERS = "COE"
+    """Council of Elders (Aksakals)."""
+    SECRETARIAT = "SEC"
+    """The Secretariat in Istanbul, led by the Secretary General."""
+
+
+class Mechanism(enum.StrEnum):
+    """Bodies that meet but are not organs: the organization's other mechanisms and contacts."""
+
+    SECURITY_CONSULTATIONS = "security_consultations"
+    NATIONAL_SECURITY_COUNCILS = "national_security_councils"
+    """Meetings of the heads (secretaries) of the national security councils."""
+    POLICY_PLANNING = "policy_planning"
+    """Policy planning consultations of the foreign ministries."""
+    POLICY_CONSULTATIONS = "policy_consultations"
+    """Consultations of the deputy ministers of foreign affairs."""
+    RESEARCH_CENTERS = "research_centers"
+    """Meetings of the official foreign-policy research centres."""
+    JUNIOR_DIPLOMATS = "junior_diplomats"
+    """The junior diplomats' joint training programme."""
+    ELECTION_OBSERVATION = "election_observation"
+    """Election observation missions."""
+    COOPERATION_ORGANIZATIONS = "cooperation_organizations"
+    """Coordination meetings of the Turkic cooperation organizations."""
+    BILATERAL = "bilateral"
+    """A meeting with another organization or a state outside the organs."""
+
+
+class DecisionBasis(enum.StrEnum):
+    """Whether an organ's decision rule is stated by a source or is the library's default."""
+
+    SOURCED = "sourced"
+    """A source states the rule."""
+    POLICY = "policy"
+    """No source states the rule: it is a documented default policy, not a claimed fact."""
+    NONE = "none"
+    """The organ takes no decisions of its own."""
+
+
+@attrs.frozen(kw_only=True)
+class Cadence:
+    """How often an organ is expected to meet, and the source of that expectation.
+
+    Attributes:
+        kind: The kind of meeting the rhythm is about ("regular", "informal").
+        months: The expected interval between meetings, in months (12 = yearly).
+        month: The month the meetings are expected in, when the sources tie them to one
+            (September for the foreign ministers' meetings at the UN General Assembly).
+        description: The rule in words.
+        sources: Where the rule is stated.
+    """
+
+    kind: str
+    months: int = attrs.field(validator=attrs.validators.ge(1))
+    month: int | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(
+            attrs.validators.and_(attrs.validators.ge(1), attrs.validators.le(12))
+        ),
+    )
+    description: str = ""
+    sources: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class OrganProfile:
+    """What an organ is, how it decides and how often it meets.
+
+    Attributes:
+        organ: Which organ.
+        name: Its English name.
+        role: What it does.
+        composition: Who sits in it.
+        decision_rule: "consensus" or "none".
+        decision_basis: Whether the rule is sourced or a documented default policy.
+        cadences: Its expected rhythms (may be empty).
+        extraordinary_callers: Who may call an extraordinary meeting, in words.
+        sources: Where the profile is documented.
+        notes: Anything a user should know.
+    """
+
+    organ: Organ
+    name: str
+    role: str
+    composition: str = ""
+    decision_rule: str = "consensus"
+    decision_basis: DecisionBasis = DecisionBasis.POLICY
+    cadences: tuple[Cadence, ...] = ()
+    extraordinary_callers: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    notes: str | None = None
+
+    @property
+    def abbreviation(self) -> str:
+        """The usual abbreviation ("CHS", "CFM", "SOC", "COE", "SEC")."""
+        return self.organ.value
