@@ -32,7 +32,4 @@ def english_key(text: str) -> str:
     >>> english_key("The Kyrgyz Republic")
     'kyrgyz republic'
     """
-    folded = fold(text)
-    if folded.startswith("the "):
-        folded = folded[4:]
-    return folded
+    return fold(text).removeprefix("the ")

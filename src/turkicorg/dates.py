@@ -88,7 +88,7 @@ class PartialDate:
 
     def __init__(self, year: int, month: int | None = None, day: int | None = None, /) -> None:
         _check(year, month, day)
-        self.__attrs_init__(year, month, day)  # type: ignore[attr-defined]
+        self.__attrs_init__(year, month, day)
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
@@ -102,7 +102,7 @@ class PartialDate:
         >>> PartialDate.parse("2023-02-29")
         Traceback (most recent call last):
         ...
-        turkicorg.errors.InvalidDateError: invalid date '2023-02-29': day 29 does not exist in 2023-02
+        turkicorg.errors.InvalidDateError: invalid date '2023-02-29': day 29 does not exist ...
         """
         if not isinstance(text, str):
             raise InvalidDateError(text, "expected text such as '2022', '2022-08' or '2022-08-17'")
@@ -244,7 +244,7 @@ class DateSpan:
     >>> DateSpan(start="2023-10-18", end="2023-10-17")
     Traceback (most recent call last):
     ...
-    turkicorg.errors.InvalidDateError: invalid date '2023-10-18/2023-10-17': the end lies before the start
+    turkicorg.errors.InvalidDateError: invalid date '2023-10-18/2023-10-17': the end lies ...
 
     Attributes:
         start: The first day (possibly partial).

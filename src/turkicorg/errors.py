@@ -13,9 +13,12 @@ Offending values are attributes of the exception, not only words in its message.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = [
     "ErrorDetail",
@@ -78,7 +81,9 @@ class InvalidDataError(TurkicOrgError, ValueError):
     def prefixed(self, prefix: str) -> InvalidDataError:
         """Return the same problems located below ``prefix`` (``$`` is replaced by it)."""
         moved = [
-            ErrorDetail(prefix + e.path[1:] if e.path.startswith("$") else e.path, e.message, e.value)
+            ErrorDetail(
+                prefix + e.path[1:] if e.path.startswith("$") else e.path, e.message, e.value
+            )
             for e in self.errors
         ]
         return type(self)(moved)

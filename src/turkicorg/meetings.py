@@ -7,10 +7,9 @@ where this is documented.
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -18,6 +17,10 @@ from turkicorg.dates import DateSpan, PartialDate
 from turkicorg.errors import InvalidDataError
 from turkicorg.organs import Mechanism, Organ
 from turkicorg.sourcing import Alternative, Confidence
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterable
 
 __all__ = [
     "Body",
@@ -120,6 +123,18 @@ def to_body(value: Body | str) -> Body:
     raise ValueError(f"unknown body {value!r}: expected an organ or a mechanism")
 
 
+def _participants(values: Iterable[Participant]) -> tuple[Participant, ...]:
+    return tuple(values)
+
+
+def _strings(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _alternatives(values: Iterable[Alternative]) -> tuple[Alternative, ...]:
+    return tuple(values)
+
+
 def _to_partial(value: PartialDate | dt.date | str) -> PartialDate:
     return PartialDate.coerce(value)
 
@@ -173,13 +188,13 @@ class Meeting:
     chair: str | None = None
     presided_by: str | None = None
     initiator: str | None = None
-    participants: tuple[Participant, ...] = attrs.field(default=(), converter=tuple)
+    participants: tuple[Participant, ...] = attrs.field(default=(), converter=_participants)
     theme: str | None = None
-    topics: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    topics: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     status: MeetingStatus = attrs.field(default=MeetingStatus.CONFIRMED, converter=MeetingStatus)
     confidence: Confidence = attrs.field(default=Confidence.HIGH, converter=Confidence)
-    sources: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    alternatives: tuple[Alternative, ...] = attrs.field(default=(), converter=tuple)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    alternatives: tuple[Alternative, ...] = attrs.field(default=(), converter=_alternatives)
     note: str | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -233,7 +248,9 @@ def meeting_problems(meeting: Meeting) -> list[tuple[str, str, object]]:
     if not isinstance(meeting.title, str) or not meeting.title.strip():
         problems.append(("title", "a meeting needs a title", meeting.title))
     if meeting.end is not None and meeting.end.latest < meeting.start.earliest:
-        problems.append(("end", f"the end lies before the start ({meeting.start})", str(meeting.end)))
+        problems.append(
+            ("end", f"the end lies before the start ({meeting.start})", str(meeting.end))
+        )
     if meeting.ordinal is not None and (type(meeting.ordinal) is not int or meeting.ordinal < 1):
         problems.append(("ordinal", "an ordinal is a whole number from 1", meeting.ordinal))
     if meeting.format is Format.VIDEO and meeting.place is not None and meeting.place.venue:

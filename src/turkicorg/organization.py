@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable
+import itertools
 from typing import TYPE_CHECKING
 
 import attrs
@@ -28,6 +28,8 @@ from turkicorg.registry import MeetingRegistry
 from turkicorg.sourcing import Alternative, Confidence
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from turkicorg.meetings import Meeting
 
 __all__ = [
@@ -406,7 +408,9 @@ def _check_period(
     end: PartialDate | None,
 ) -> None:
     if start is not None and end is not None and end.earliest <= start.earliest:
-        problems.append(ErrorDetail(f"{path}.end", f"the end must lie after the start ({start})", str(end)))
+        problems.append(
+            ErrorDetail(f"{path}.end", f"the end must lie after the start ({start})", str(end))
+        )
 
 
 def organization_problems(org: Organization) -> list[ErrorDetail]:
@@ -422,7 +426,9 @@ def organization_problems(org: Organization) -> list[ErrorDetail]:
         seen: set[str] = set()
         for index, person in enumerate(org.people):
             if person.id in seen:
-                problems.append(ErrorDetail(f"$.people[{index}].id", "duplicate person id", person.id))
+                problems.append(
+                    ErrorDetail(f"$.people[{index}].id", "duplicate person id", person.id)
+                )
             seen.add(person.id)
 
     def ref(path: str, party_id: str | None) -> None:
@@ -444,7 +450,7 @@ def organization_problems(org: Organization) -> list[ErrorDetail]:
         by_party.setdefault(membership.party, []).append(index)
     for indexes in by_party.values():
         spans = sorted(indexes, key=lambda i: org.memberships[i].start.earliest)
-        for previous, current in zip(spans, spans[1:], strict=False):
+        for previous, current in itertools.pairwise(spans):
             before = org.memberships[previous]
             after = org.memberships[current]
             if before.end is None or before.end.earliest > after.start.earliest:
@@ -458,7 +464,9 @@ def organization_problems(org: Organization) -> list[ErrorDetail]:
     organs_seen: set[Organ] = set()
     for index, profile in enumerate(org.organs):
         if profile.organ in organs_seen:
-            problems.append(ErrorDetail(f"$.organs[{index}].organ", "duplicate organ", profile.organ.value))
+            problems.append(
+                ErrorDetail(f"$.organs[{index}].organ", "duplicate organ", profile.organ.value)
+            )
         organs_seen.add(profile.organ)
     for index, appointment in enumerate(org.appointments):
         path = f"$.appointments[{index}]"

@@ -11,18 +11,20 @@ can build parties that are not in the dataset:
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import enum
 import re
-from collections.abc import Iterable, Iterator
-from typing import Final, TypeAlias
+from typing import TYPE_CHECKING, Final, TypeAlias
 
 import attrs
 
 from turkicorg._text import fold
 from turkicorg.dates import PartialDate, as_date
 from turkicorg.errors import UnknownStateError
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Callable, Iterable, Iterator
 
 __all__ = ["FormerName", "Party", "PartyIndex", "PartyKind", "State"]
 
@@ -44,10 +46,12 @@ def _check_id(_instance: object, attribute: attrs.Attribute[str], value: str) ->
         )
 
 
-def _check_code(length: int) -> object:
+def _check_code(length: int) -> Callable[[object, attrs.Attribute[str | None], str | None], None]:
     def check(_instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
         if value is not None and not re.fullmatch(rf"[A-Z]{{{length}}}", value):
-            raise ValueError(f"{attribute.name} must be {length} upper-case letters (got {value!r})")
+            raise ValueError(
+                f"{attribute.name} must be {length} upper-case letters (got {value!r})"
+            )
 
     return check
 
@@ -74,6 +78,10 @@ class FormerName:
     sources: tuple[str, ...] = ()
 
 
+def _sorted_names(names: Iterable[FormerName]) -> tuple[FormerName, ...]:
+    return tuple(sorted(names, key=lambda n: n.until))
+
+
 @attrs.frozen(kw_only=True)
 class State:
     """A state, an entity (such as Northern Cyprus) or an international organization.
@@ -98,9 +106,7 @@ class State:
     iso2: str | None = attrs.field(default=None, validator=_check_code(2))
     iso3: str | None = attrs.field(default=None, validator=_check_code(3))
     other_names: tuple[str, ...] = ()
-    former_names: tuple[FormerName, ...] = attrs.field(
-        default=(), converter=lambda names: tuple(sorted(names, key=lambda n: n.until))
-    )
+    former_names: tuple[FormerName, ...] = attrs.field(default=(), converter=_sorted_names)
     sources: tuple[str, ...] = ()
 
     def _name_record(self, on: dt.date) -> FormerName | None:
@@ -178,7 +184,7 @@ class PartyIndex:
         if isinstance(key, State):
             return self._by_id.get(key.id, default)
         if not isinstance(key, str):
-            return default
+            return default  # type: ignore[unreachable]  # callers without type checking
         found = self._by_id.get(key)
         if found is not None:
             return found
