@@ -130,6 +130,20 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
     return structure
 
 
+_ENUM_HOOKS: dict[type[enum.Enum], Callable[[object, type], enum.Enum]] = {}
+
+
+def _structure_any_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
+    hook = _ENUM_HOOKS.get(cls)
+    if hook is None:
+        hook = _ENUM_HOOKS[cls] = _enum_hook(cls)
+    return hook(value, cls)
+
+
+def _enum_value(member: enum.Enum) -> Any:
+    return member.value
+
+
 _BODIES: Final[dict[str, Body]] = {
     **{o.value: o for o in Organ},
     **{m.value: m for m in Mechanism},
@@ -245,10 +259,17 @@ def make_converter() -> cattrs.Converter:
     ``"AZE"`` is not a list); unknown keys are errors; defaults are omitted when writing.
     """
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-    # Exact-type predicates: a singledispatch hook for str would also catch StrEnum fields.
-    conv.register_structure_hook_func(lambda t: t is str, _structure_str)
-    conv.register_structure_hook_func(lambda t: t is int, _structure_int)
-    conv.register_structure_hook_func(lambda t: t is bool, _structure_bool)
+    # Singledispatch hooks win over cattrs' lenient defaults (which call str(value)). Enum
+    # bases are registered too: StrEnum comes before str in a StrEnum's MRO, so enum fields
+    # get the enum hook, not the string one.
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(enum.Enum, _structure_any_enum)
+    conv.register_structure_hook(enum.StrEnum, _structure_any_enum)
+    conv.register_structure_hook(enum.IntEnum, _structure_any_enum)
+    for enum_base in (enum.Enum, enum.StrEnum, enum.IntEnum):
+        conv.register_unstructure_hook(enum_base, _enum_value)
     conv.register_structure_hook(dt.date, _structure_date)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     conv.register_structure_hook(PartialDate, _structure_partial)
