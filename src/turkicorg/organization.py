@@ -30,6 +30,9 @@ from turkicorg.sourcing import Alternative, Confidence
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from turkicorg.chairmanship import ChairPolicy, ChairTerm
+    from turkicorg.elders import CouncilOfElders, ElderChairPolicy
+
     from turkicorg.meetings import Meeting
 
 __all__ = [
@@ -388,6 +391,50 @@ class Organization:
     def elders(self, *, on: DateLike = None) -> tuple[Appointment, ...]:
         """The elders of the Council of Elders recorded in office on a day, by state id."""
         return tuple(sorted(self.holders(Role.ELDER, on=on), key=lambda a: a.state or ""))
+
+    # Rules -------------------------------------------------------------------------------
+
+    def chair(
+        self, *, on: DateLike = None, policy: ChairPolicy | None = None
+    ) -> ChairTerm | None:
+        """The organization's chairmanship on a day (default today), or None before the first.
+
+        Args:
+            on: The day.
+            policy: How the chair is decided; default practice
+                (:class:`~turkicorg.chairmanship.SummitHandover`).
+
+        >>> from turkicorg import load_default
+        >>> load_default().chair(on="2024-01-01").state.id
+        'KZ'
+        """
+        from turkicorg.chairmanship import chair_on  # noqa: PLC0415 - rules load on use
+
+        return chair_on(self, on, policy)
+
+    def chairs(
+        self, *, policy: ChairPolicy | None = None, until: DateLike = None
+    ) -> tuple[ChairTerm, ...]:
+        """Every chairmanship term under a policy, oldest first."""
+        from turkicorg.chairmanship import DEFAULT_POLICY  # noqa: PLC0415
+
+        return (policy or DEFAULT_POLICY).history(self, until=as_date(until))
+
+    @property
+    def council_of_elders(self) -> CouncilOfElders:
+        """The Council of Elders under the default chair policy (short names, members only).
+
+        >>> from turkicorg import load_default
+        >>> load_default().council_of_elders.next_chair(after="2025-12-01").state.id
+        'UZ'
+        """
+        return self.elders_council()
+
+    def elders_council(self, *, policy: ElderChairPolicy | None = None) -> CouncilOfElders:
+        """The Council of Elders under a chair policy (default: the documented defaults)."""
+        from turkicorg.elders import CouncilOfElders  # noqa: PLC0415 - rules load on use
+
+        return CouncilOfElders(self, policy=policy)
 
     def with_meetings(self, meetings: MeetingRegistry | Iterable[Meeting]) -> Organization:
         """A copy of the organization with another meeting registry."""

@@ -1,0 +1,331 @@
+"""The Council of Elders: its elders, its Chairman, and who chairs next.
+
+The rule, as the organization states it: every member and observer state appoints one elder
+for a four-year term; Türkiye, as host of the Secretariat, appointed the first Chairman, "which
+will be followed by the other Member States on a rotational basis in accordance with the
+English alphabetical order of their official names" (:data:`RULE_SOURCE`).
+
+Sources leave two things open, so both are explicit policies (:class:`ElderChairPolicy`):
+
+- **Which names are sorted.** Default: short names (:attr:`NameOrder.SHORT`). The evidence
+  leans there: the Secretaries General rotated Türkiye, Azerbaijan, Kazakhstan, Kyrgyzstan
+  (short-name order; official names would have put Kyrgyzstan after Türkiye in 2014), and the
+  2022 Protocol lists its Parties in short-name order while spelling out official names.
+  Both readings give Uzbekistan after Türkiye; from the third chair on they differ (short:
+  Azerbaijan, Kazakhstan, Kyrgyzstan; official: Kyrgyzstan, Azerbaijan, Kazakhstan).
+- **The Chairman's term.** Not stated anywhere. Default: only recorded handovers change the
+  chair; a term length can be assumed, and then every date it gives is marked projected.
+
+Observers' elders sit in the Council but never chair under the default policy: the rule
+names Member States.
+
+>>> import turkicorg
+>>> coe = turkicorg.load_default().council_of_elders
+>>> coe.chair(on="2024-06-01").state.short_name
+'Türkiye'
+>>> nxt = coe.next_chair(after="2025-12-01")
+>>> nxt.state.short_name
+'Uzbekistan'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from turkicorg.dates import PartialDate, as_date
+from turkicorg.errors import PolicyError
+from turkicorg.organization import Appointment, Role, Status
+from turkicorg.organs import Organ
+from turkicorg.rotation import AlphabeticalRotation, NameOrder
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from turkicorg.organization import Organization, Person
+    from turkicorg.organs import OrganProfile
+    from turkicorg.parties import State
+    from turkicorg.rotation import Override, Turn
+
+__all__ = [
+    "ORDER_EVIDENCE",
+    "RULE_SOURCE",
+    "CouncilOfElders",
+    "ElderChairPolicy",
+    "ElderChairTerm",
+    "NextChair",
+    "RotationPool",
+]
+
+RULE_SOURCE: Final = "https://turkicstates.org/areas-of-cooperation-detail/1-political-cooperation"
+"""The organization's statement of the Council of Elders' structure and chair rotation."""
+
+ORDER_EVIDENCE: Final = (
+    "http://www.mfa.kz/index.php/en/foreign-policy/international-organizations/cctss",
+    "https://zakonpravo.kz/en/on-ratification-of-the-protocol-on-amendments-to-the-nakhichevan-agreement-on-the-establishment-of-the-cooperation-council-of-turkic-speaking-states",
+)
+"""Evidence for the short-name reading: the Secretaries General's order, the Protocol's list."""
+
+DateLike = PartialDate | dt.date | str | None
+_HORIZON: Final = 100
+"""How many assumed terms a projection walks at most."""
+
+
+class RotationPool(enum.StrEnum):
+    """Who takes turns in the chair."""
+
+    MEMBERS = "members"
+    """Member states only (default: the rule names Member States)."""
+    MEMBERS_AND_OBSERVERS = "members_and_observers"
+    """Member and observer states (every state that appoints an elder)."""
+
+
+@attrs.frozen(kw_only=True)
+class ElderChairPolicy:
+    """How the Council of Elders' chair passes on; every default is documented and sourced.
+
+    Attributes:
+        order: Which names are sorted (default short names; see the module documentation).
+        pool: Who takes turns (default member states only).
+        term_years: An assumed length of the Chairman's term in years; None (default) means
+            only recorded handovers change the chair and no date is projected.
+        first: The id of the first chair's state (Türkiye, host of the Secretariat).
+    """
+
+    order: NameOrder = NameOrder.SHORT
+    pool: RotationPool = RotationPool.MEMBERS
+    term_years: int | None = attrs.field(default=None)
+    first: str = "TR"
+
+    @term_years.validator
+    def _check_term(self, _attribute: object, value: int | None) -> None:
+        if value is not None and (type(value) is not int or value < 1):
+            raise PolicyError("elder chair policy", f"term_years must be >= 1 (got {value!r})")
+
+    def describe(self) -> str:
+        """The policy in words."""
+        names = "short names" if self.order is NameOrder.SHORT else "official names"
+        pool = "member states" if self.pool is RotationPool.MEMBERS else "member and observer states"
+        term = (
+            "only recorded handovers change the chair"
+            if self.term_years is None
+            else f"an assumed term of {self.term_years} years (projected)"
+        )
+        return f"{pool} in English alphabetical order of {names}; {term}"
+
+
+@attrs.frozen(kw_only=True)
+class ElderChairTerm:
+    """A Chairman of the Council of Elders over a period.
+
+    Attributes:
+        state: The state whose elder chairs.
+        person: The Chairman, when recorded (None for a projection).
+        start: The first day (None when not known).
+        end: The first day of the next Chairman (None while in office or not known).
+        projected: True when the term is a projection, not recorded history.
+        sources: Where it is documented.
+    """
+
+    state: State
+    person: Person | None
+    start: dt.date | None
+    end: dt.date | None = None
+    projected: bool = False
+    sources: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        who = f"{self.person.name} ({self.state.short_name})" if self.person else self.state.short_name
+        since = f" from {self.start}" if self.start else ""
+        return f"{who}{since}{' (projected)' if self.projected else ''}"
+
+
+@attrs.frozen(kw_only=True)
+class NextChair:
+    """The next Chairman's state, when the turn may come, and why.
+
+    Attributes:
+        state: The state whose elder is next in the chair.
+        turn: The rotation's own account (order, previous holder, skipped parties).
+        policy: The policy applied.
+        previous: The chair the turn follows.
+        start: The projected first day (only with an assumed term; else None).
+    """
+
+    state: State
+    turn: Turn
+    policy: ElderChairPolicy
+    previous: ElderChairTerm
+    start: dt.date | None = None
+
+    @property
+    def projected(self) -> bool:
+        """Always True: a next chair is a projection until a handover is recorded."""
+        return True
+
+    def explain(self) -> str:
+        """Say which policy, which order and which previous holder led to the answer."""
+        when = (
+            f" The handover is projected for {self.start} (assumed term of "
+            f"{self.policy.term_years} years)."
+            if self.start
+            else " No source states the Chairman's term, so no date is projected."
+        )
+        return (
+            f"Next Chairman of the Council of Elders: the elder of {self.state.short_name}. "
+            f"Policy: {self.policy.describe()}. Rule: {RULE_SOURCE}. {self.turn.explain()}{when}"
+        )
+
+
+def _add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+class CouncilOfElders:
+    """The Council of Elders of an organization, with a chair policy.
+
+    Get it as ``organization.council_of_elders``; pass ``policy=`` to
+    :meth:`Organization.elders_council` for another reading of the rule.
+    """
+
+    __slots__ = ("_org", "policy")
+
+    def __init__(self, org: Organization, *, policy: ElderChairPolicy | None = None) -> None:
+        self._org = org
+        self.policy = policy or ElderChairPolicy()
+
+    @property
+    def profile(self) -> OrganProfile:
+        """The Council's profile: role, consensus, twice a year, who may call it."""
+        return self._org.profile(Organ.COUNCIL_OF_ELDERS)
+
+    def elders(self, *, on: DateLike = None) -> tuple[Appointment, ...]:
+        """The elders recorded in office on a day."""
+        return self._org.elders(on=on)
+
+    def recorded_chairs(self) -> tuple[ElderChairTerm, ...]:
+        """Every recorded Chairman with a known start, oldest first."""
+        appointments = sorted(
+            (
+                a
+                for a in self._org.appointments
+                if a.role is Role.ELDERS_CHAIR and a.start is not None and a.state is not None
+            ),
+            key=lambda a: a.start.earliest if a.start else dt.date.min,
+        )
+        return tuple(self._term(a) for a in appointments)
+
+    def _term(self, appointment: Appointment) -> ElderChairTerm:
+        return ElderChairTerm(
+            state=self._org.state(appointment.state),  # type: ignore[arg-type]  # filtered
+            person=self._org.person(appointment.person),
+            start=appointment.start.earliest if appointment.start else None,
+            end=appointment.end.earliest if appointment.end else None,
+            sources=appointment.sources,
+        )
+
+    def chair(self, *, on: DateLike = None) -> ElderChairTerm | None:
+        """The Chairman on a day (default today); None before the first recorded one.
+
+        With an assumed term (``policy.term_years``), a day past the end of the recorded
+        Chairman's assumed term gives the projected chair, marked ``projected``.
+        """
+        day = as_date(on)
+        recorded = [t for t in self.recorded_chairs() if t.start and t.start <= day]
+        if not recorded:
+            return None
+        current = recorded[-1]
+        if current.end is not None and day >= current.end:
+            return None
+        if self.policy.term_years is None or current.end is not None:
+            return current
+        for projection in self.upcoming_chairs(_HORIZON, after=current.start):
+            if projection.start is None or projection.start > day:
+                break
+            current = ElderChairTerm(
+                state=projection.state, person=None, start=projection.start, projected=True
+            )
+        return current
+
+    def _pool(self, day: dt.date) -> tuple[State, ...]:
+        members = self._org.members(on=day)
+        if self.policy.pool is RotationPool.MEMBERS:
+            return members
+        observers = tuple(p for p in self._org.observers(on=day) if p.kind.value == "state")
+        return members + observers
+
+    def next_chair(
+        self,
+        *,
+        after: DateLike = None,
+        order: NameOrder | None = None,
+        overrides: Iterable[Override] = (),
+    ) -> NextChair:
+        """The state whose elder chairs next, with the reason.
+
+        Args:
+            after: The day whose Chairman the turn follows (default today).
+            order: Another name order for this question (default the policy's).
+            overrides: Recorded departures from the rotation.
+
+        Raises:
+            PolicyError: No Chairman is recorded on that day, or no state is eligible.
+        """
+        day = as_date(after)
+        current = self.chair(on=day)
+        if current is None:
+            raise PolicyError("council of elders chair", f"no Chairman is recorded on {day}")
+        return self._next(current, order, tuple(overrides))
+
+    def _next(
+        self, current: ElderChairTerm, order: NameOrder | None, overrides: tuple[Override, ...]
+    ) -> NextChair:
+        policy = self.policy if order is None else attrs.evolve(self.policy, order=order)
+        start = None
+        if policy.term_years is not None and current.start is not None:
+            start = _add_years(current.start, policy.term_years)
+        # Membership on the handover day decides who is eligible; with no date, today's.
+        eligibility_day = start or as_date(None)
+        pool = self._pool(eligibility_day)
+        turn = AlphabeticalRotation(order=policy.order).next_after(
+            current.state, pool, overrides=overrides, on=eligibility_day
+        )
+        return NextChair(state=turn.holder, turn=turn, policy=policy, previous=current, start=start)
+
+    def upcoming_chairs(
+        self,
+        count: int,
+        *,
+        after: DateLike = None,
+        order: NameOrder | None = None,
+        overrides: Iterable[Override] = (),
+    ) -> tuple[NextChair, ...]:
+        """The next ``count`` chairs, each following the one before, from the recorded chair.
+
+        Raises:
+            PolicyError: ``count`` is negative or no Chairman is recorded on ``after``.
+        """
+        if type(count) is not int or count < 0:
+            raise PolicyError("council of elders chair", f"count must be >= 0 (got {count!r})")
+        day = as_date(after)
+        recorded = [t for t in self.recorded_chairs() if t.start and t.start <= day]
+        if not recorded:
+            raise PolicyError("council of elders chair", f"no Chairman is recorded on {day}")
+        current = recorded[-1]
+        remaining = tuple(overrides)
+        result: list[NextChair] = []
+        for _ in range(count):
+            following = self._next(current, order, remaining)
+            if following.turn.override is not None:
+                remaining = tuple(o for o in remaining if o is not following.turn.override)
+            result.append(following)
+            current = ElderChairTerm(
+                state=following.state, person=None, start=following.start, projected=True
+            )
+        return tuple(result)
