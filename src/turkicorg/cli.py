@@ -10,16 +10,21 @@ import csv
 import io
 import json
 import sys
+import textwrap
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 import turkicorg
 from turkicorg.dates import PartialDate, as_date, today
+from turkicorg.chairmanship import CalendarYearRotation, SummitHandover
+from turkicorg.elders import ElderChairPolicy
 from turkicorg.errors import InvalidDataError, InvalidDateError, TurkicOrgError
+from turkicorg.rotation import NameOrder
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable, Sequence
 
+    from turkicorg.chairmanship import ChairPolicy, ChairTerm
     from turkicorg.organization import Organization
     from turkicorg.parties import State
 
@@ -62,6 +67,11 @@ def _load(args: argparse.Namespace) -> Organization:
     return ots.with_meetings(document)
 
 
+def _prose(text: str) -> str:
+    """Wrap an explanation to fit an 80-column terminal."""
+    return textwrap.fill(text, width=79, break_long_words=False, break_on_hyphens=False)
+
+
 def _table(rows: Sequence[Sequence[str]], headers: Sequence[str], out: TextIO) -> None:
     """Print a plain table that fits 80 columns (long cells are shortened)."""
     widths = [len(h) for h in headers]
@@ -81,9 +91,7 @@ def _table(rows: Sequence[Sequence[str]], headers: Sequence[str], out: TextIO) -
         out.write("  ".join(cells).rstrip() + "\n")
 
 
-def _emit(
-    rows: list[dict[str, Any]], headers: Sequence[str], fmt: str, out: TextIO
-) -> None:
+def _emit(rows: list[dict[str, Any]], headers: Sequence[str], fmt: str, out: TextIO) -> None:
     if fmt == "json":
         out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     elif fmt == "csv":
@@ -145,15 +153,152 @@ def cmd_overview(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-POST_LINES: list[Callable[[Organization, dt.date], str | None]] = []
-"""Functions that each give one line of ``turkicorg overview`` (rules register theirs)."""
-
-
 def _post_lines(ots: Organization, day: dt.date) -> list[str]:
+    chair = ots.chair(on=day)
+    lines = ["", f"Chair of the organization: {_term_line(chair) if chair else 'not recorded'}"]
+    elders = ots.council_of_elders
+    elders_chair = elders.chair(on=day)
+    lines.append(f"Chairman of the Council of Elders: {elders_chair or 'not recorded'}")
+    if elders_chair is not None:
+        following = elders.next_chair(after=day)
+        lines.append(
+            f"Next Council of Elders chair: {following.state.short_name} "
+            "(short-name order; see 'turkicorg chair elders --next --explain')"
+        )
     sg = ots.secretary_general(on=day)
-    lines = [f"Secretary General: {sg.name if sg else 'not recorded'}"]
-    lines += [line for line in (f(ots, day) for f in POST_LINES) if line]
+    lines.append(f"Secretary General: {sg.name if sg else 'not recorded'}")
     return lines
+
+
+def _order(value: str | None) -> NameOrder | None:
+    return None if value is None else NameOrder(value)
+
+
+def cmd_chair(args: argparse.Namespace, out: TextIO) -> int:
+    """Print who chairs the organization or the Council of Elders, or who chairs next."""
+    ots = _load(args)
+    day = args.on or today()
+    if args.body == "elders":
+        return _elders_chair(ots, args, day, out)
+    if args.order is not None:
+        raise UsageError("--order applies to 'chair elders' only")
+    policy: ChairPolicy = (
+        CalendarYearRotation()
+        if args.policy == "rule"
+        else SummitHandover(include_planned=args.next is not None)
+    )
+    if args.next is not None:
+        upcoming = [
+            t for t in ots.chairs(policy=policy, until=day) if t.start is None or t.start > day
+        ][: args.next]
+        if not upcoming:
+            sys.stderr.write(
+                "turkicorg: no next chair can be computed: the next host is agreed summit by "
+                "summit and no planned regular summit is recorded\n"
+            )
+            return EXIT_INVALID
+        for term in upcoming:
+            out.write((_prose(term.explain()) if args.explain else _term_line(term)) + "\n")
+        return EXIT_OK
+    term = ots.chair(on=day, policy=policy)
+    if term is None:
+        sys.stderr.write(f"turkicorg: no chair is recorded on {day}\n")
+        return EXIT_INVALID
+    out.write((_prose(term.explain()) if args.explain else _term_line(term)) + "\n")
+    return EXIT_OK
+
+
+def _term_line(term: ChairTerm) -> str:
+    since = f" since {term.start}" if term.start else ""
+    until = f" until {term.end}" if term.end else ""
+    mark = " (projected)" if term.projected else ""
+    return f"{term.state.short_name}{since}{until}{mark} [{term.basis}]"
+
+
+def _elders_chair(ots: Organization, args: argparse.Namespace, day: dt.date, out: TextIO) -> int:
+    if args.policy != "practice":
+        raise UsageError("--policy applies to 'chair organization' only")
+    policy = ElderChairPolicy(
+        order=_order(args.order) or NameOrder.SHORT, term_years=args.term_years
+    )
+    council = ots.elders_council(policy=policy)
+    if args.next is not None:
+        for following in council.upcoming_chairs(args.next, after=day):
+            if args.explain:
+                out.write(_prose(following.explain()) + "\n")
+            else:
+                when = f" from {following.start} (projected)" if following.start else ""
+                out.write(f"{following.state.short_name}{when}\n")
+        return EXIT_OK
+    term = council.chair(on=day)
+    if term is None:
+        sys.stderr.write(f"turkicorg: no Chairman of the Council of Elders is recorded on {day}\n")
+        return EXIT_INVALID
+    out.write(str(term) + "\n")
+    if args.explain:
+        out.write(f"Policy: {policy.describe()}.\n")
+    return EXIT_OK
+
+
+def _positions(args: argparse.Namespace) -> dict[str, str]:
+    positions: dict[str, str] = {}
+    for position in ("support", "object", "abstain", "absent"):
+        for party in (getattr(args, position) or "").split(","):
+            if party.strip():
+                if party.strip() in positions:
+                    raise UsageError(f"{party.strip()} is given two positions")
+                positions[party.strip()] = position
+    return positions
+
+
+def cmd_decide(args: argparse.Namespace, out: TextIO) -> int:
+    """Apply an organ's decision rule to the positions given."""
+    ots = _load(args)
+    outcome = ots.decide(args.organ, _positions(args), on=args.on or today())
+    out.write(("adopted" if outcome.adopted else "not adopted") + "\n")
+    out.write(_prose(outcome.explain()) + "\n")
+    return EXIT_OK if outcome.adopted else EXIT_INVALID
+
+
+def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    """Check turkicorg JSON files; print every problem with its path."""
+    from turkicorg import serialize  # noqa: PLC0415 - only when validating
+
+    status = EXIT_OK
+    for path in args.files:
+        try:
+            with open(path, encoding="utf-8") as handle:  # noqa: PTH123 - plain text file
+                text = handle.read()
+        except (OSError, UnicodeDecodeError) as error:
+            out.write(f"{path}: cannot read: {error}\n")
+            status = EXIT_INVALID
+            continue
+        try:
+            kind = _document_type(text)
+            serialize.loads(text, kind)
+        except InvalidDataError as error:
+            status = EXIT_INVALID
+            out.write(f"{path}: invalid ({len(error.errors)} problems)\n")
+            for problem in error.errors:
+                out.write(f"  {problem}\n")
+        else:
+            out.write(f"{path}: valid {kind.__name__}\n")
+    return status
+
+
+def _document_type(text: str) -> type[Any]:
+    """The class a turkicorg document declares in its envelope (``type``)."""
+    try:
+        declared = json.loads(text).get("type")
+    except (ValueError, AttributeError, RecursionError):
+        declared = None
+    types: dict[str, type[Any]] = {
+        "Organization": turkicorg.Organization,
+        "MeetingRegistry": turkicorg.MeetingRegistry,
+        "Meeting": turkicorg.Meeting,
+        "State": turkicorg.State,
+    }
+    return types.get(declared, turkicorg.MeetingRegistry)  # type: ignore[arg-type]
 
 
 def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
@@ -177,6 +322,16 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be at least 1")
+    return value
 
 
 def _add_common(parser: argparse.ArgumentParser, *, on: bool = True) -> None:
@@ -203,6 +358,7 @@ def build_parser() -> argparse.ArgumentParser:
             "examples:\n"
             "  turkicorg overview\n"
             "  turkicorg members --on 2019-10-15 --observers\n"
+            "  turkicorg chair elders --next --explain\n"
             "  turkicorg info\n\n"
             "exit status: 0 ok, 1 invalid data or no result, 2 usage error"
         ),
@@ -234,6 +390,95 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("table", "json", "csv"), default="table", help="output format"
     )
     members.set_defaults(handler=cmd_members)
+
+    chair = sub.add_parser(
+        "chair",
+        help="who chairs the organization or the Council of Elders (now, on a day, next)",
+        description=(
+            "Who chairs the organization (default) or the Council of Elders on a day, or who "
+            "chairs next. The organization's chair follows practice by default: the host of "
+            "each regular summit from its close to the next regular summit. The Council of "
+            "Elders' chair rotates among member states in English alphabetical order, Türkiye "
+            "first; --order picks short names (default) or official names."
+        ),
+        epilog=(
+            "examples:\n"
+            "  turkicorg chair\n"
+            "  turkicorg chair organization --on 2023-01-01 --explain\n"
+            "  turkicorg chair elders --next --explain\n"
+            "  turkicorg chair elders --next 4 --order official\n"
+            "  turkicorg chair elders --next 3 --term-years 4   (an assumed term: projected dates)"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    chair.add_argument(
+        "body",
+        nargs="?",
+        choices=("organization", "elders"),
+        default="organization",
+        help="which chair (default: organization)",
+    )
+    _add_common(chair)
+    chair.add_argument(
+        "--next",
+        nargs="?",
+        type=_count,
+        const=1,
+        metavar="N",
+        help="the next chair (or the next N chairs) instead of the current one",
+    )
+    chair.add_argument(
+        "--order",
+        choices=("short", "official"),
+        help="elders: which names are sorted (default short; sources leave it open)",
+    )
+    chair.add_argument(
+        "--term-years",
+        type=_count,
+        metavar="N",
+        help="elders: assume a chair's term of N years (dates then marked projected)",
+    )
+    chair.add_argument(
+        "--policy",
+        choices=("practice", "rule"),
+        default="practice",
+        help="organization: practice (default) or the written calendar-year rule",
+    )
+    chair.add_argument("--explain", action="store_true", help="say why, with the policy")
+    chair.set_defaults(handler=cmd_chair)
+
+    decide = sub.add_parser(
+        "decide",
+        help="apply an organ's decision rule to the positions taken",
+        description=(
+            "Apply an organ's decision rule (consensus: sourced for the Council of Elders, the "
+            "documented default for the other councils) to the positions the parties took. "
+            "Member states on the day are entitled; a member not named is absent; observers' "
+            "positions are recorded but never count. Exit status 0 when adopted, 1 when not."
+        ),
+        epilog="example:\n  turkicorg decide CFM --support AZ,KZ,KG,UZ --object TR --on 2024-01-01",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    decide.add_argument("organ", choices=("CHS", "CFM", "SOC", "COE"), help="the deciding organ")
+    for position in ("support", "object", "abstain", "absent"):
+        decide.add_argument(
+            f"--{position}", metavar="A,B", help=f"comma-separated parties that {position}"
+        )
+    _add_common(decide)
+    decide.set_defaults(handler=cmd_decide)
+
+    validate = sub.add_parser(
+        "validate",
+        help="check turkicorg JSON files and list every problem with its path",
+        description=(
+            "Check turkicorg JSON documents (a meeting registry, an organization, ...): every "
+            "problem is printed with its path. Exit status 1 when any file is invalid."
+        ),
+        epilog="example:\n  turkicorg validate my-meetings.json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    validate.add_argument("files", nargs="+", metavar="FILE", help="files to check")
+    validate.set_defaults(handler=cmd_validate)
 
     info = sub.add_parser(
         "info",

@@ -30,7 +30,10 @@ from turkicorg.sourcing import Alternative, Confidence
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from collections.abc import Mapping
+
     from turkicorg.chairmanship import ChairPolicy, ChairTerm
+    from turkicorg.decisions import Outcome, Position, Rule
     from turkicorg.elders import CouncilOfElders, ElderChairPolicy
 
     from turkicorg.meetings import Meeting
@@ -419,6 +422,54 @@ class Organization:
         from turkicorg.chairmanship import DEFAULT_POLICY  # noqa: PLC0415
 
         return (policy or DEFAULT_POLICY).history(self, until=as_date(until))
+
+    def decide(
+        self,
+        organ: Organ | str,
+        positions: Mapping[str, Position | str],
+        *,
+        on: DateLike = None,
+        rule: Rule | None = None,
+    ) -> Outcome:
+        """Apply an organ's decision rule to the positions the parties took on a day.
+
+        Who is entitled is a policy: the member states on the decision day (default).
+        Observers' positions are recorded but never count. The rule defaults to the organ's:
+        consensus, sourced for the Council of Elders and the documented default policy for
+        the other councils.
+
+        Args:
+            organ: The deciding organ ("CHS", "CFM", "SOC", "COE").
+            positions: Party (id, ISO code or name) to position ("support", "object",
+                "abstain", "absent"); a member state not named is absent.
+            on: The decision day (default today).
+            rule: Another rule (:class:`~turkicorg.decisions.Unanimity`, ...).
+
+        Raises:
+            UnknownStateError: A party is unknown, or is neither a member nor an observer.
+            PolicyError: The organ takes no decisions (the Secretariat).
+
+        >>> from turkicorg import load_default
+        >>> ots = load_default()
+        >>> outcome = ots.decide("CFM", {"Türkiye": "object"}, on="2024-01-01")
+        >>> outcome.adopted, outcome.blocked_by
+        (False, ('TR',))
+        """
+        from turkicorg.decisions import Consensus  # noqa: PLC0415 - rules load on use
+        from turkicorg.decisions import decide as apply_rule  # noqa: PLC0415
+        from turkicorg.errors import PolicyError  # noqa: PLC0415
+
+        profile = self.profile(organ)
+        if profile.decision_rule == "none":
+            raise PolicyError(profile.name, "this organ takes no decisions")
+        day = as_date(on)
+        normalized = {self.state(party).id: position for party, position in positions.items()}
+        return apply_rule(
+            rule or Consensus(),
+            normalized,
+            entitled=[p.id for p in self.members(on=day)],
+            recorded=[p.id for p in self.observers(on=day)],
+        )
 
     @property
     def council_of_elders(self) -> CouncilOfElders:
