@@ -29,7 +29,7 @@ import enum
 from collections.abc import Collection, Mapping
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Final, Literal, TypeAlias, assert_never
+from typing import Final, Literal, TypeAlias
 
 import attrs
 
@@ -242,13 +242,9 @@ class Outcome:
             if self.adopted:
                 return f"every entitled party supported ({present})"
             return f"not every entitled party supported; not supporting: {blockers}"
-        if isinstance(rule, Majority):
-            supports, base = _majority_counts(rule, self.counted)
-            share = "more than" if rule.strict else "at least"
-            return (
-                f"{supports} of {base} {_BASES[rule.of]} supported; {share} {rule.threshold} needed"
-            )
-        assert_never(rule)
+        supports, base = _majority_counts(rule, self.counted)
+        share = "more than" if rule.strict else "at least"
+        return f"{supports} of {base} {_BASES[rule.of]} supported; {share} {rule.threshold} needed"
 
 
 def _majority_counts(rule: Majority, counted: Mapping[str, Position]) -> tuple[int, int]:
@@ -283,13 +279,11 @@ def _judge(rule: Rule, counted: Mapping[str, Position]) -> tuple[bool, tuple[str
     if isinstance(rule, Unanimity):
         others = tuple(i for i, p in counted.items() if p is not Position.SUPPORT)
         return not others, others
-    if isinstance(rule, Majority):
-        supports, base = _majority_counts(rule, counted)
-        if base == 0:
-            return False, ()
-        share = Fraction(supports, base)
-        return (share > rule.threshold if rule.strict else share >= rule.threshold), ()
-    assert_never(rule)
+    supports, base = _majority_counts(rule, counted)
+    if base == 0:
+        return False, ()
+    share = Fraction(supports, base)
+    return (share > rule.threshold if rule.strict else share >= rule.threshold), ()
 
 
 def decide(

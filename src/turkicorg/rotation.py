@@ -119,6 +119,12 @@ def collate(
     return tuple(sorted(parties, key=lambda party: (english_key(key(party)), party.id)))
 
 
+def _ids(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise PolicyError("override", f"waived_by takes a collection of ids, not {value!r}")
+    return tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class Override:
     """A recorded departure from a rotation rule for one turn.
@@ -136,7 +142,7 @@ class Override:
 
     turn_after: str | None
     holder: str | None = None
-    waived_by: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    waived_by: tuple[str, ...] = attrs.field(default=(), converter=_ids)
     reason: str
     source: str | None = None
 
@@ -159,8 +165,8 @@ class Turn:
         order: Ids in the order the rule walks (the sorted pool, or the fixed cycle).
         names: The name of each party in :attr:`order` (its id where it is not in the pool).
         skipped: ``(id, reason)`` for each party passed over before the holder.
-        rule_holder: Id of the party the rule chose, which differs from the holder when the
-            turn was decided otherwise; None when every party waived.
+        rule_holder: Id of the party the rule chose; it differs from the holder when the
+            turn was decided otherwise.
         override: The recorded override applied to this turn, if any.
     """
 
@@ -171,7 +177,7 @@ class Turn:
     order: tuple[str, ...]
     names: tuple[str, ...]
     skipped: tuple[tuple[str, str], ...] = ()
-    rule_holder: str | None
+    rule_holder: str
     override: Override | None = None
 
     def explain(self) -> str:
@@ -191,21 +197,20 @@ class Turn:
         if self.skipped:
             passed = "; ".join(f"{label[i]} ({why})" for i, why in self.skipped)
             sentences.append(f"Passed over: {passed}.")
-        if self.rule_holder is not None:
-            start = (
-                "First in that order"
-                if self.previous is None
-                else f"Next after {self.previous_name} in that order"
-            )
-            also = ", passing over those" if self.skipped else ""
-            sentences.append(f"{start}{also}: {label[self.rule_holder]}.")
+        start = (
+            "First in that order"
+            if self.previous is None
+            else f"Next after {self.previous_name} in that order"
+        )
+        also = ", passing over those" if self.skipped else ""
+        sentences.append(f"{start}{also}: {label[self.rule_holder]}.")
         if self.override is not None:
             source = f" (source: {self.override.source})" if self.override.source else ""
             sentences.append(f"Recorded override: {self.override.reason}{source}.")
             if self.override.holder is not None:
                 instead = (
                     ""
-                    if self.rule_holder is None or self.rule_holder == self.holder.id
+                    if self.rule_holder == self.holder.id
                     else f" instead of {label[self.rule_holder]}"
                 )
                 sentences.append(f"Decided otherwise: {holder} holds the turn{instead}.")
@@ -330,9 +335,13 @@ class _Rotation(abc.ABC):
         override = None if index is None else overrides[index]
         remaining = overrides if index is None else overrides[:index] + overrides[index + 1 :]
         waived = () if override is None else override.waived_by
+        named = None if override is None else override.holder
+        if named is not None and named not in pool:
+            raise PolicyError(
+                self._policy(), f"the override names {named!r}, which is not in the pool"
+            )
         walk = self._walk(previous, pool, on)
         skipped: list[tuple[str, str]] = []
-        rule_holder = None
         for candidate in walk.candidates:
             if candidate not in pool:
                 skipped.append((candidate, _NOT_IN_POOL))
@@ -341,15 +350,9 @@ class _Rotation(abc.ABC):
             else:
                 rule_holder = candidate
                 break
-        holder = rule_holder
-        if override is not None and override.holder is not None:
-            holder = override.holder
-            if holder not in pool:
-                raise PolicyError(
-                    self._policy(), f"the override names {holder!r}, which is not in the pool"
-                )
-        if holder is None:
+        else:
             raise PolicyError(self._policy(), "every party in the pool waived the turn")
+        holder = rule_holder if named is None else named
         turn = Turn(
             holder=pool[holder],
             previous=previous_id,
@@ -370,7 +373,8 @@ class AlphabeticalRotation(_Rotation):
 
     The next holder is the first party of the pool whose name sorts after the previous
     holder's (see :func:`collate`). The previous holder need not be in the pool any more: the
-    order continues from its place. Newcomers take their alphabetical place. A pool holding
+    order continues from its place (a previous holder still in the pool is placed by the
+    pool's record of it). Newcomers take their alphabetical place. A pool holding
     only the previous holder gives it the turn again; with no previous holder the first party
     in the order takes the turn.
 
