@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import attrs
 import pytest
@@ -77,7 +78,7 @@ def test_history_is_contiguous_and_explained(ots: Organization) -> None:
     """Each term ends the day the next begins; every term says why."""
     terms = ots.chairs()
     assert [t.state.id for t in terms][:4] == ["KZ", "KG", "AZ", "TR"]
-    for before, after in zip(terms, terms[1:], strict=False):
+    for before, after in itertools.pairwise(terms):
         assert before.end == after.start
     assert terms[-1].end is None
     text = terms[-1].explain()
@@ -106,7 +107,9 @@ def test_written_rule_for_comparison(ots: Organization) -> None:
     assert terms[0].start == dt.date(2011, 1, 1)
     assert terms[-1].basis == "calendar year 2026"
     assert "official names" in rule.description
-    assert "short names" in CalendarYearRotation(order=turkicorg.rotation.NameOrder.SHORT).description
+    assert (
+        "short names" in CalendarYearRotation(order=turkicorg.rotation.NameOrder.SHORT).description
+    )
     term = ots.chair(on="2021-06-01", policy=rule)
     assert term is not None
     # Uzbekistan, a member since 2019-10-15, enters the rotation at its alphabetical place.
@@ -143,7 +146,10 @@ MEMBERS = ("AZ", "KZ", "KG", "TR", "UZ")
 def summit_records(draw: st.DrawFn) -> list[Meeting]:
     days = draw(
         st.lists(
-            st.dates(dt.date(2012, 1, 1), dt.date(2030, 12, 31)), min_size=1, max_size=12, unique=True
+            st.dates(dt.date(2012, 1, 1), dt.date(2030, 12, 31)),
+            min_size=1,
+            max_size=12,
+            unique=True,
         )
     )
     meetings = []
@@ -201,7 +207,9 @@ def test_written_rule_visits_each_member_once_per_cycle(first_year: int, first: 
     rule = CalendarYearRotation(first=first, first_year=first_year)
     start = max(first_year, 2020)
     terms = [
-        t for t in ots.chairs(policy=rule, until=f"{start + 9}-01-01") if t.start.year >= start  # type: ignore[union-attr]
+        t
+        for t in ots.chairs(policy=rule, until=f"{start + 9}-01-01")
+        if t.start.year >= start  # type: ignore[union-attr]
     ]
     for offset in range(0, len(terms) - 4, 5):
         window = terms[offset : offset + 5]

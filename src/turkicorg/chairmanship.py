@@ -29,12 +29,12 @@ import attrs
 from turkicorg.dates import PartialDate, as_date
 from turkicorg.meetings import Format, MeetingKind, MeetingStatus
 from turkicorg.organs import Organ
+from turkicorg.parties import State
 from turkicorg.rotation import AlphabeticalRotation, NameOrder
 
 if TYPE_CHECKING:
     from turkicorg.meetings import Meeting
     from turkicorg.organization import Organization
-    from turkicorg.parties import State
 
 __all__ = [
     "DEFAULT_POLICY",
@@ -125,7 +125,7 @@ def ordinal(number: int) -> str:
     """
     if 10 <= number % 100 <= 20:
         return f"{number}th"
-    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th')}"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
 
 
 def _summit_label(meeting: Meeting) -> str:
@@ -236,7 +236,7 @@ class CalendarYearRotation:
         )
 
     def history(self, org: Organization, *, until: dt.date | None = None) -> tuple[ChairTerm, ...]:
-        """One term per calendar year from ``first_year`` to the year of ``until`` (default today)."""
+        """One term per calendar year from ``first_year`` to the year of ``until`` (today)."""
         last_year = as_date(until).year
         rotation = AlphabeticalRotation(order=self.order)
         holder = org.state(self.first)

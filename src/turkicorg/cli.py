@@ -14,8 +14,8 @@ import textwrap
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 import turkicorg
-from turkicorg.dates import PartialDate, as_date, today
 from turkicorg.chairmanship import CalendarYearRotation, SummitHandover
+from turkicorg.dates import PartialDate, today
 from turkicorg.elders import ElderChairPolicy
 from turkicorg.errors import InvalidDataError, InvalidDateError, TurkicOrgError
 from turkicorg.rotation import NameOrder
@@ -147,8 +147,7 @@ def cmd_overview(args: argparse.Namespace, out: TextIO) -> int:
     members = ", ".join(p.name(on=day) for p in ots.members(on=day)) or "none"
     observers = ", ".join(p.name(on=day) for p in ots.observers(on=day)) or "none"
     out.write(f"Members:    {members}\nObservers:  {observers}\n")
-    for line in _post_lines(ots, day):
-        out.write(line + "\n")
+    out.writelines(line + "\n" for line in _post_lines(ots, day))
     out.write(f"\nData {ots.data_version}, last verified {ots.last_verified}.\n")
     return EXIT_OK
 
@@ -197,15 +196,18 @@ def cmd_chair(args: argparse.Namespace, out: TextIO) -> int:
                 "summit and no planned regular summit is recorded\n"
             )
             return EXIT_INVALID
-        for term in upcoming:
-            out.write((_prose(term.explain()) if args.explain else _term_line(term)) + "\n")
+        out.writelines(_term_text(term, explain=args.explain) for term in upcoming)
         return EXIT_OK
-    term = ots.chair(on=day, policy=policy)
-    if term is None:
+    current = ots.chair(on=day, policy=policy)
+    if current is None:
         sys.stderr.write(f"turkicorg: no chair is recorded on {day}\n")
         return EXIT_INVALID
-    out.write((_prose(term.explain()) if args.explain else _term_line(term)) + "\n")
+    out.write(_term_text(current, explain=args.explain))
     return EXIT_OK
+
+
+def _term_text(term: ChairTerm, *, explain: bool) -> str:
+    return (_prose(term.explain()) if explain else _term_line(term)) + "\n"
 
 
 def _term_line(term: ChairTerm) -> str:
@@ -279,8 +281,7 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
         except InvalidDataError as error:
             status = EXIT_INVALID
             out.write(f"{path}: invalid ({len(error.errors)} problems)\n")
-            for problem in error.errors:
-                out.write(f"  {problem}\n")
+            out.writelines(f"  {problem}\n" for problem in error.errors)
         else:
             out.write(f"{path}: valid {kind.__name__}\n")
     return status
@@ -298,7 +299,7 @@ def _document_type(text: str) -> type[Any]:
         "Meeting": turkicorg.Meeting,
         "State": turkicorg.State,
     }
-    return types.get(declared, turkicorg.MeetingRegistry)  # type: ignore[arg-type]
+    return types.get(str(declared), turkicorg.MeetingRegistry)
 
 
 def cmd_info(args: argparse.Namespace, out: TextIO) -> int:

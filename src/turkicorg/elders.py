@@ -38,17 +38,17 @@ import attrs
 
 from turkicorg.dates import PartialDate, as_date
 from turkicorg.errors import PolicyError
-from turkicorg.organization import Appointment, Role, Status
+from turkicorg.organization import Appointment, Person, Role
 from turkicorg.organs import Organ
-from turkicorg.rotation import AlphabeticalRotation, NameOrder
+from turkicorg.parties import State
+from turkicorg.rotation import AlphabeticalRotation, NameOrder, Turn
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from turkicorg.organization import Organization, Person
+    from turkicorg.organization import Organization
     from turkicorg.organs import OrganProfile
-    from turkicorg.parties import State
-    from turkicorg.rotation import Override, Turn
+    from turkicorg.rotation import Override
 
 __all__ = [
     "ORDER_EVIDENCE",
@@ -108,7 +108,9 @@ class ElderChairPolicy:
     def describe(self) -> str:
         """The policy in words."""
         names = "short names" if self.order is NameOrder.SHORT else "official names"
-        pool = "member states" if self.pool is RotationPool.MEMBERS else "member and observer states"
+        pool = (
+            "member states" if self.pool is RotationPool.MEMBERS else "member and observer states"
+        )
         term = (
             "only recorded handovers change the chair"
             if self.term_years is None
@@ -138,7 +140,11 @@ class ElderChairTerm:
     sources: tuple[str, ...] = ()
 
     def __str__(self) -> str:
-        who = f"{self.person.name} ({self.state.short_name})" if self.person else self.state.short_name
+        who = (
+            f"{self.person.name} ({self.state.short_name})"
+            if self.person
+            else self.state.short_name
+        )
         since = f" from {self.start}" if self.start else ""
         return f"{who}{since}{' (projected)' if self.projected else ''}"
 
