@@ -12,8 +12,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from turkicorg.chairmanship import CalendarYearRotation, ChairTerm, SummitHandover
 from turkicorg.data import load_default
 from turkicorg.dates import DateSpan, PartialDate, Precision
+from turkicorg.decisions import (
+    Consensus,
+    InvalidPositionError,
+    Majority,
+    Outcome,
+    Position,
+    Unanimity,
+    decide,
+)
+from turkicorg.elders import (
+    CouncilOfElders,
+    ElderChairPolicy,
+    ElderChairTerm,
+    NextChair,
+    RotationPool,
+)
 from turkicorg.errors import (
     ErrorDetail,
     InvalidDataError,
@@ -38,6 +55,13 @@ from turkicorg.organization import (
 from turkicorg.organs import Cadence, DecisionBasis, Mechanism, Organ, OrganProfile
 from turkicorg.parties import FormerName, Party, PartyKind, State
 from turkicorg.registry import MeetingRegistry
+from turkicorg.rotation import (
+    AlphabeticalRotation,
+    FixedSequenceRotation,
+    NameOrder,
+    Override,
+    Turn,
+)
 from turkicorg.sourcing import Alternative, Confidence
 
 if TYPE_CHECKING:
@@ -46,27 +70,41 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 __all__ = [
+    "AlphabeticalRotation",
     "Alternative",
     "Appointment",
     "Cadence",
+    "CalendarYearRotation",
+    "ChairTerm",
     "Confidence",
+    "Consensus",
+    "CouncilOfElders",
     "DateSpan",
     "DecisionBasis",
+    "ElderChairPolicy",
+    "ElderChairTerm",
     "ErrorDetail",
+    "FixedSequenceRotation",
     "Format",
     "FormerName",
     "InvalidDataError",
     "InvalidDateError",
+    "InvalidPositionError",
+    "Majority",
     "Mechanism",
     "Meeting",
     "MeetingKind",
     "MeetingRegistry",
     "MeetingStatus",
     "Membership",
+    "NameOrder",
+    "NextChair",
     "Organ",
     "OrganProfile",
     "Organization",
     "OrganizationName",
+    "Outcome",
+    "Override",
     "PartialDate",
     "Participant",
     "Party",
@@ -74,16 +112,22 @@ __all__ = [
     "Person",
     "Place",
     "PolicyError",
+    "Position",
     "Precision",
     "Role",
+    "RotationPool",
     "State",
     "Status",
+    "SummitHandover",
     "Treaty",
     "TurkicOrgError",
+    "Turn",
+    "Unanimity",
     "UnknownMeetingError",
     "UnknownStateError",
     "UnsupportedVersionError",
     "__version__",
+    "decide",
     "dumps",
     "load_default",
     "loads",

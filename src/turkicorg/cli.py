@@ -188,7 +188,9 @@ def cmd_chair(args: argparse.Namespace, out: TextIO) -> int:
     )
     if args.next is not None:
         upcoming = [
-            t for t in ots.chairs(policy=policy, until=day) if t.start is None or t.start > day
+            t
+            for t in ots.chairs(policy=policy, until=f"{day.year + args.next + 1}")
+            if t.start is None or t.start > day
         ][: args.next]
         if not upcoming:
             sys.stderr.write(
