@@ -28,14 +28,11 @@ from turkicorg.registry import MeetingRegistry
 from turkicorg.sourcing import Alternative, Confidence
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
 
     from turkicorg.chairmanship import ChairPolicy, ChairTerm
     from turkicorg.decisions import Outcome, Position, Rule
     from turkicorg.elders import CouncilOfElders, ElderChairPolicy
-
     from turkicorg.meetings import Meeting
 
 __all__ = [
@@ -397,9 +394,7 @@ class Organization:
 
     # Rules -------------------------------------------------------------------------------
 
-    def chair(
-        self, *, on: DateLike = None, policy: ChairPolicy | None = None
-    ) -> ChairTerm | None:
+    def chair(self, *, on: DateLike = None, policy: ChairPolicy | None = None) -> ChairTerm | None:
         """The organization's chairmanship on a day (default today), or None before the first.
 
         Args:
