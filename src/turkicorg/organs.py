@@ -90,9 +90,9 @@ class OrganProfile:
         organ: Which organ.
         name: Its English name.
         role: What it does.
-        composition: Who sits in it.
         decision_rule: "consensus" or "none".
         decision_basis: Whether the rule is sourced or a documented default policy.
+        composition: Who sits in it.
         cadences: Its expected rhythms (may be empty).
         extraordinary_callers: Who may call an extraordinary meeting, in words.
         sources: Where the profile is documented.
@@ -102,9 +102,9 @@ class OrganProfile:
     organ: Organ
     name: str
     role: str
+    decision_rule: str
+    decision_basis: DecisionBasis
     composition: str = ""
-    decision_rule: str = "consensus"
-    decision_basis: DecisionBasis = DecisionBasis.POLICY
     cadences: tuple[Cadence, ...] = ()
     extraordinary_callers: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()

@@ -1,0 +1,122 @@
+"""The embedded dataset: loading, caching, zip-safety, provenance."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import turkicorg
+from turkicorg import data, serialize
+
+
+def test_loading_is_cached_and_thread_safe() -> None:
+    """Concurrent first calls all get the same immutable object."""
+    data._cache.clear()
+    results: list[turkicorg.Organization] = []
+
+    def load() -> None:
+        results.append(turkicorg.load_default())
+
+    threads = [threading.Thread(target=load) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len({id(r) for r in results}) == 1
+    assert turkicorg.load_default() is results[0]
+
+
+def test_every_document_declares_format_and_version() -> None:
+    """Each embedded file is a versioned turkicorg document."""
+    for name in data.DATA_FILES:
+        document = data.read_document(name)
+        assert document["format"] == "turkicorg"
+        assert document["version"] == 1
+    assert data.read_document("organization.json")["type"] == "Organization"
+    assert data.read_document("meetings.json")["type"] == "MeetingRegistry"
+
+
+def test_import_is_lazy() -> None:
+    """``import turkicorg`` neither parses the data nor imports cattrs."""
+    code = (
+        "import sys, turkicorg, turkicorg.data as d; print('cattrs' in sys.modules, bool(d._cache))"
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["False", "False"]
+
+
+def test_zip_safe(tmp_path: Path) -> None:
+    """The package, data included, works when imported from a zip file."""
+    package = Path(turkicorg.__file__).parent
+    archive = tmp_path / "turkicorg.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for path in package.rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts:
+                zf.write(path, Path("turkicorg") / path.relative_to(package))
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import turkicorg; "
+        "assert '.zip' in turkicorg.__file__; o = turkicorg.load_default(); "
+        "print(len(o.members(on='2024-01-01')), o.state('TR').short_name)"
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, "-I", "-c", code, str(archive)],
+        capture_output=True,
+        text=True,
+        check=False,
+        encoding="utf-8",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["5", "Türkiye"]
+
+
+def test_every_fact_has_sources_and_every_alternative_a_reason() -> None:
+    """Facts carry source URLs; alternatives say why the library does not use them."""
+    ots = turkicorg.load_default()
+    collections = [ots.parties, ots.memberships, ots.appointments, ots.treaties, ots.organs]
+    for collection in collections:
+        for item in collection:
+            assert item.sources, item
+            assert all(s.startswith(("http://", "https://")) for s in item.sources), item
+    for meeting in ots.meetings:
+        assert meeting.sources, meeting.id
+        assert all(s.startswith(("http://", "https://")) for s in meeting.sources), meeting.id
+        for alternative in meeting.alternatives:
+            assert alternative.note, (meeting.id, alternative)
+    for membership in ots.memberships:
+        for alternative in membership.alternatives:
+            assert alternative.note
+            assert alternative.sources
+
+
+def test_embedded_files_are_canonical() -> None:
+    """The files hold exactly what the library writes for the data (no ignored or default keys)."""
+    written = serialize.to_document(turkicorg.load_default())
+    meetings = written.pop("meetings")
+    assert written == data.read_document("organization.json")
+    assert meetings == data.read_document("meetings.json")["meetings"]
+
+
+def test_corrupt_embedded_document_is_an_invalid_data_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A corrupt data file is reported as InvalidDataError, not a JSON traceback."""
+
+    class Broken:
+        def joinpath(self, name: str) -> Broken:
+            return self
+
+        def read_text(self, encoding: str) -> str:
+            return "{broken"
+
+    monkeypatch.setattr(data.resources, "files", lambda _name: Broken())
+    with pytest.raises(
+        turkicorg.InvalidDataError, match=r"embedded meetings\.json is not valid JSON"
+    ):
+        data.read_document("meetings.json")
