@@ -18,15 +18,20 @@ from turkicorg.chairmanship import CalendarYearRotation, SummitHandover
 from turkicorg.dates import PartialDate, today
 from turkicorg.elders import ElderChairPolicy
 from turkicorg.errors import InvalidDataError, InvalidDateError, TurkicOrgError
+from turkicorg.meetings import MeetingKind, MeetingStatus
+from turkicorg.organs import Organ
 from turkicorg.rotation import NameOrder
+from turkicorg.serialize import _atomic_write as write_atomically
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable, Sequence
 
     from turkicorg.chairmanship import ChairPolicy, ChairTerm
+    from turkicorg.meetings import Meeting
     from turkicorg.organization import Organization
     from turkicorg.parties import State
+    from turkicorg.registry import MeetingRegistry
 
 __all__ = ["main"]
 
@@ -45,6 +50,21 @@ def parse_day(text: str) -> dt.date:
         return today()
     try:
         return PartialDate.parse(text).earliest
+    except InvalidDateError as error:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date (use YYYY, YYYY-MM, YYYY-MM-DD or 'today'): {error.reason}"
+        ) from None
+
+
+def parse_partial(text: str) -> PartialDate:
+    """Parse a range bound: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``today``.
+
+    A partial first bound counts from its first day, a partial last bound to its last day.
+    """
+    if text == "today":
+        return PartialDate.from_date(today())
+    try:
+        return PartialDate.parse(text)
     except InvalidDateError as error:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a date (use YYYY, YYYY-MM, YYYY-MM-DD or 'today'): {error.reason}"
@@ -304,6 +324,129 @@ def _document_type(text: str) -> type[Any]:
     return types.get(str(declared), turkicorg.MeetingRegistry)
 
 
+def _filtered(ots: Organization, args: argparse.Namespace) -> MeetingRegistry:
+    between = (args.between[0], args.between[1]) if args.between else None
+    try:
+        return ots.meetings.filter(
+            organ=args.organ,
+            body=args.body,
+            kind=args.kind,
+            host=ots.state(args.host).id if args.host else None,
+            participant=ots.state(args.participant).id if args.participant else None,
+            year=args.year,
+            between=between,
+            status=args.status,
+            text=" ".join(args.text) if args.text else None,
+            strict=args.strict,
+        )
+    except InvalidDateError:
+        raise
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+
+
+def _meeting_row(meeting: Meeting) -> dict[str, Any]:
+    place = meeting.place.city if meeting.place and meeting.place.city else ""
+    if meeting.format.value == "video":
+        place = place or "video"
+    return {
+        "id": meeting.id,
+        "date": str(meeting.span),
+        "body": meeting.body.value,
+        "kind": meeting.kind.value,
+        "title": meeting.title,
+        "place": place,
+        "host": meeting.host or "",
+        "status": meeting.status.value,
+    }
+
+
+def cmd_meetings(args: argparse.Namespace, out: TextIO) -> int:
+    """List the meetings that pass the filters, in the chosen format."""
+    ots = _load(args)
+    found = _filtered(ots, args)
+    if args.format == "json":
+        from turkicorg import serialize  # noqa: PLC0415
+
+        out.write(serialize.dumps(found, indent=2) + "\n")
+    elif args.format == "ics":
+        from turkicorg.export import to_ical  # noqa: PLC0415
+
+        out.write(to_ical(found))
+    elif args.format == "csv":
+        from turkicorg.export import to_csv  # noqa: PLC0415
+
+        out.write(to_csv(found))
+    else:
+        if not len(found):
+            sys.stderr.write("turkicorg: no meeting matches\n")
+            return EXIT_INVALID
+        rows = [_meeting_row(m) for m in found]
+        _emit(rows, ["date", "body", "kind", "title", "place"], "table", out)
+    return EXIT_OK if len(found) else EXIT_INVALID
+
+
+def cmd_gaps(args: argparse.Namespace, out: TextIO) -> int:
+    """List the periods in which an organ's expected meeting is not recorded."""
+    ots = _load(args)
+    if args.between:
+        first, last = args.between[0].earliest, args.between[1].latest
+    else:
+        first, last = ots.meetings.meetings[0].earliest, today()
+    kind = args.kind
+    gaps = ots.meetings.gaps(args.organ, between=(first, last), kind=kind)
+    profile = ots.profile(args.organ)
+    due = ots.meetings.due(args.organ, on=args.on or today(), kind=kind)
+    out.write(f"{profile.name}: expected rhythm\n")
+    for cadence in profile.cadences:
+        if kind is None or cadence.kind == kind:
+            out.write(_prose(f"  {cadence.kind}: {cadence.description}") + "\n")
+    out.write(f"Gaps between {first} and {last}:\n")
+    out.writelines(_prose(f"  {gap}") + "\n" for gap in gaps)
+    if not gaps:
+        out.write("  none\n")
+    out.write(_prose(str(due)) + "\n")
+    return EXIT_OK
+
+
+def _export_text(ots: Organization, what: str) -> str:
+    from turkicorg import export, serialize  # noqa: PLC0415 - only when exporting
+
+    if what == "json":
+        return serialize.dumps(ots, indent=2) + "\n"
+    if what == "jsonl":
+        return "".join(serialize.dumps(m) + "\n" for m in ots.meetings)
+    if what == "csv":
+        return export.to_csv(ots.meetings)
+    if what == "ics":
+        return export.to_ical(ots.meetings)
+    if what == "popolo":
+        return json.dumps(export.to_popolo(ots), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(serialize.json_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    """Write the organization, its meetings or the JSON Schema in one of the formats."""
+    ots = _load(args)
+    text = _export_text(ots, args.what)
+    if args.output is None:
+        out.write(text)
+        return EXIT_OK
+    write_atomically(args.output, [text.encode("utf-8")])
+    sys.stderr.write(f"turkicorg: wrote {args.output}\n")
+    return EXIT_OK
+
+
+def cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
+    """Draw memberships, chairs and summits as an SVG timeline."""
+    from turkicorg.timeline import write_timeline  # noqa: PLC0415 - optional extra
+
+    ots = _load(args)
+    path = write_timeline(ots, args.output)
+    out.write(f"wrote {path}\n")
+    return EXIT_OK
+
+
 def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
     """Print the data version, the last-verified day, counts and where the facts come from."""
     ots = _load(args)
@@ -337,6 +480,12 @@ def _count(text: str) -> int:
     return value
 
 
+def _year(text: str) -> int:
+    if not (len(text) == 4 and text.isdigit()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year (YYYY)")
+    return int(text)
+
+
 def _add_common(parser: argparse.ArgumentParser, *, on: bool = True) -> None:
     if on:
         parser.add_argument(
@@ -352,24 +501,7 @@ def _add_common(parser: argparse.ArgumentParser, *, on: bool = True) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The command-line parser (also used to generate the command-line reference)."""
-    parser = _Parser(
-        prog="turkicorg",
-        description="Answers about the Organization of Turkic States, from sourced data.",
-        epilog=(
-            "examples:\n"
-            "  turkicorg overview\n"
-            "  turkicorg members --on 2019-10-15 --observers\n"
-            "  turkicorg chair elders --next --explain\n"
-            "  turkicorg info\n\n"
-            "exit status: 0 ok, 1 invalid data or no result, 2 usage error"
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--version", action="version", version=f"turkicorg {turkicorg.__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-
+def _add_overview(sub: Any) -> None:
     overview = sub.add_parser(
         "overview",
         help="who belongs to the organization and who holds its posts",
@@ -380,6 +512,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(overview)
     overview.set_defaults(handler=cmd_overview)
 
+
+def _add_members(sub: Any) -> None:
     members = sub.add_parser(
         "members",
         help="the member states (and observers) on a day",
@@ -394,6 +528,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     members.set_defaults(handler=cmd_members)
 
+
+def _add_chair(sub: Any) -> None:
     chair = sub.add_parser(
         "chair",
         help="who chairs the organization or the Council of Elders (now, on a day, next)",
@@ -450,6 +586,8 @@ def build_parser() -> argparse.ArgumentParser:
     chair.add_argument("--explain", action="store_true", help="say why, with the policy")
     chair.set_defaults(handler=cmd_chair)
 
+
+def _add_decide(sub: Any) -> None:
     decide = sub.add_parser(
         "decide",
         help="apply an organ's decision rule to the positions taken",
@@ -470,6 +608,134 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(decide)
     decide.set_defaults(handler=cmd_decide)
 
+
+def _add_meetings(sub: Any) -> None:
+    meetings = sub.add_parser(
+        "meetings",
+        help="list meetings: summits, ministerial, elders' and other meetings",
+        description=(
+            "List the meetings of the registry that pass every filter given. A meeting known "
+            "only to the month or year matches any range that overlaps it; --strict keeps "
+            "only meetings certainly inside the range."
+        ),
+        epilog=(
+            "examples:\n"
+            "  turkicorg meetings --organ CFM --kind extraordinary --year 2022\n"
+            "  turkicorg meetings --organ CFM --kind extraordinary --year 2022 --format ics"
+            " > cfm-2022.ics\n"
+            "  turkicorg meetings --organ COE --between 2022 2024\n"
+            "  turkicorg meetings --participant OSCE --format json\n"
+            "  turkicorg meetings --text samarkand"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    meetings.add_argument("--organ", choices=[o.value for o in Organ], help="the organ that met")
+    meetings.add_argument(
+        "--body",
+        metavar="BODY",
+        help="the body that met: an organ or a mechanism (bilateral, research_centers, ...)",
+    )
+    meetings.add_argument("--kind", choices=[k.value for k in MeetingKind], help="kind of meeting")
+    meetings.add_argument("--host", metavar="PARTY", help="the host (id, code or name)")
+    meetings.add_argument(
+        "--participant", metavar="PARTY", help="a party the meeting names (id, code or name)"
+    )
+    meetings.add_argument("--year", type=_year, metavar="YYYY", help="meetings of one year")
+    meetings.add_argument(
+        "--between",
+        nargs=2,
+        type=parse_partial,
+        metavar=("FIRST", "LAST"),
+        help="a range of days, both included (2022 2024 means 2022-01-01 to 2024-12-31)",
+    )
+    meetings.add_argument(
+        "--status", choices=[s.value for s in MeetingStatus], help="confirmed, tentative, ..."
+    )
+    meetings.add_argument("--text", nargs="+", metavar="WORD", help="words in the record")
+    meetings.add_argument(
+        "--strict", action="store_true", help="only meetings certainly inside the range"
+    )
+    meetings.add_argument(
+        "--format",
+        choices=("table", "json", "csv", "ics"),
+        default="table",
+        help="table (default), json (a turkicorg registry), csv or ics (a calendar)",
+    )
+    _add_common(meetings, on=False)
+    meetings.set_defaults(handler=cmd_meetings)
+
+
+def _add_gaps(sub: Any) -> None:
+    gaps = sub.add_parser(
+        "gaps",
+        help="periods in which an organ's expected meeting is not recorded",
+        description=(
+            "The expected rhythm of an organ (from its sourced profile), the periods without "
+            "a recorded meeting longer than that rhythm, and when the next one is due."
+        ),
+        epilog="examples:\n  turkicorg gaps COE\n  turkicorg gaps CHS --between 2011 2025",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    gaps.add_argument("organ", choices=("CHS", "CFM", "COE"), help="the organ")
+    gaps.add_argument(
+        "--between",
+        nargs=2,
+        type=parse_partial,
+        metavar=("FIRST", "LAST"),
+        help="a range of days, both included (2022 2024 means 2022-01-01 to 2024-12-31)",
+    )
+    gaps.add_argument("--kind", choices=("regular", "informal"), help="which rhythm")
+    _add_common(gaps)
+    gaps.set_defaults(handler=cmd_gaps)
+
+
+def _add_export(sub: Any) -> None:
+    export = sub.add_parser(
+        "export",
+        help="write the data as JSON, JSON Lines, CSV, iCalendar, Popolo or the JSON Schema",
+        description=(
+            "Write the embedded data (or --data) in a format: json (the whole organization, "
+            "lossless), jsonl (one meeting per line), csv and ics (the meetings), popolo (the "
+            "organization for civic-data tools) or schema (the JSON Schema of the json "
+            "format). With -o the file is written atomically: a reader sees the old file or "
+            "the new one, never half of one."
+        ),
+        epilog=(
+            "examples:\n"
+            "  turkicorg export ics -o ots.ics\n"
+            "  turkicorg export json -o ots.json\n"
+            "  turkicorg export popolo > ots-popolo.json"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    export.add_argument(
+        "what", choices=("json", "jsonl", "csv", "ics", "popolo", "schema"), help="the format"
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default stdout)")
+    _add_common(export, on=False)
+    export.set_defaults(handler=cmd_export)
+
+
+def _add_timeline(sub: Any) -> None:
+    timeline = sub.add_parser(
+        "timeline",
+        help="draw memberships, chairs and summits as an SVG picture",
+        description=(
+            "Draw the memberships and observer statuses of every party, the organization's "
+            "chairmanship, the Council of Elders' chairs and the summits as an SVG picture. "
+            'Needs the timeline extra: pip install "turkicorg[timeline]".'
+        ),
+        epilog="example:\n  turkicorg timeline -o ots-timeline.svg",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    timeline.add_argument(
+        "-o", "--output", metavar="FILE", required=True, help="the SVG file to write"
+    )
+    _add_common(timeline, on=False)
+    timeline.set_defaults(handler=cmd_timeline)
+
+
+def _add_validate(sub: Any) -> None:
     validate = sub.add_parser(
         "validate",
         help="check turkicorg JSON files and list every problem with its path",
@@ -483,6 +749,8 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("files", nargs="+", metavar="FILE", help="files to check")
     validate.set_defaults(handler=cmd_validate)
 
+
+def _add_info(sub: Any) -> None:
     info = sub.add_parser(
         "info",
         help="data version, last verified, counts, where facts come from",
@@ -490,6 +758,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_common(info, on=False)
     info.set_defaults(handler=cmd_info)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line parser (also used to generate the command-line reference)."""
+    parser = _Parser(
+        prog="turkicorg",
+        description="Answers about the Organization of Turkic States, from sourced data.",
+        epilog=(
+            "examples:\n"
+            "  turkicorg overview\n"
+            "  turkicorg members --on 2019-10-15 --observers\n"
+            "  turkicorg chair elders --next --explain\n"
+            "  turkicorg info\n\n"
+            "exit status: 0 ok, 1 invalid data or no result, 2 usage error"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"turkicorg {turkicorg.__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _add_overview(sub)
+    _add_members(sub)
+    _add_chair(sub)
+    _add_decide(sub)
+    _add_meetings(sub)
+    _add_gaps(sub)
+    _add_export(sub)
+    _add_timeline(sub)
+    _add_validate(sub)
+    _add_info(sub)
     return parser
 
 
