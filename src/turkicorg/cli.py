@@ -302,7 +302,8 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
             serialize.loads(text, kind)
         except InvalidDataError as error:
             status = EXIT_INVALID
-            out.write(f"{path}: invalid ({len(error.errors)} problems)\n")
+            count = len(error.errors)
+            out.write(f"{path}: invalid ({count} problem{'s' if count != 1 else ''})\n")
             out.writelines(f"  {problem}\n" for problem in error.errors)
         else:
             out.write(f"{path}: valid {kind.__name__}\n")

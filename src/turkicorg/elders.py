@@ -299,8 +299,9 @@ class CouncilOfElders:
         # Membership on the handover day decides who is eligible; with no date, today's.
         eligibility_day = start or as_date(None)
         pool = self._pool(eligibility_day)
+        # Names as of the projected handover; with no date, the current names.
         turn = AlphabeticalRotation(order=policy.order).next_after(
-            current.state, pool, overrides=overrides, on=eligibility_day
+            current.state, pool, overrides=overrides, on=start
         )
         return NextChair(state=turn.holder, turn=turn, policy=policy, previous=current, start=start)
 

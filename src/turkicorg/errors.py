@@ -21,13 +21,16 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 __all__ = [
+    "DataFileError",
     "ErrorDetail",
     "InvalidDataError",
     "InvalidDateError",
+    "MissingExtraError",
     "PolicyError",
     "TurkicOrgError",
     "UnknownMeetingError",
     "UnknownStateError",
+    "UnsupportedTypeError",
     "UnsupportedVersionError",
 ]
 
@@ -169,3 +172,58 @@ class UnsupportedVersionError(InvalidDataError):
                 )
             ]
         )
+
+
+class DataFileError(TurkicOrgError, OSError):
+    """A data file that cannot be read or written: missing, unreadable, a folder, a full disk.
+
+    Catch it as :class:`TurkicOrgError` or as :class:`OSError`. A failed write never leaves a
+    half-written file: the previous content stays in place.
+
+    Attributes:
+        path: The file, as given.
+        reason: What went wrong, in words.
+    """
+
+    def __init__(self, path: object, reason: str, *, errno: int | None = None) -> None:
+        super().__init__(errno, reason, str(path))
+        self.path = str(path)
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{self.reason}: {self.path}"
+
+
+class UnsupportedTypeError(TurkicOrgError, TypeError):
+    """An object or class that the interchange formats do not cover.
+
+    Attributes:
+        cls: The class that was given.
+    """
+
+    def __init__(self, cls: object, supported: Iterable[str] = ()) -> None:
+        self.cls = cls
+        names = ", ".join(supported)
+        hint = f" (supported: {names})" if names else ""
+        super().__init__(f"cannot serialize {getattr(cls, '__name__', cls)!r}{hint}")
+
+
+class MissingExtraError(TurkicOrgError, ImportError):
+    """A feature needs an optional dependency that is not installed.
+
+    Attributes:
+        extra: The extra that installs it ("timeline").
+        package: The missing package ("matplotlib").
+    """
+
+    def __init__(self, extra: str, package: str, feature: str) -> None:
+        self.extra = extra
+        self.package = package
+        super().__init__(
+            f"{feature} needs {package}, which is not installed; install it with: "
+            f'pip install "turkicorg[{extra}]"',
+            name=package,
+        )
+
+    def __str__(self) -> str:
+        return str(self.args[0])
