@@ -1,0 +1,515 @@
+"""Expected rhythms of the organs: schedules, gaps in the record and the next meeting due.
+
+A meeting registry records meetings; an organ's :class:`~turkicorg.OrganProfile` states how
+often the organ is expected to meet (:class:`~turkicorg.Cadence`). This module compares the
+two with python-dateutil.
+
+**Where the cadence comes from.** Every function takes the cadence from, in this order: an
+explicit ``cadence=`` argument; the cadences of an explicit ``profile=``; the profile of the
+organ in the embedded organization (``turkicorg.load_default().profile(organ).cadences``).
+Among several cadences of a profile, ``kind=`` picks one; without it the rhythm of the regular
+meetings is used (or the first cadence when none is about regular meetings). The embedded
+profiles state, each with its sources in :attr:`Cadence.sources <turkicorg.Cadence.sources>`:
+
+* Council of Heads of State (CHS), regular summits: every 12 months ("meets once a year in a
+  regular summit"; islamworld.preslib.az, the Nakhchivan Agreement commentary).
+* Council of Foreign Ministers (CFM), regular meetings: every 12 months, "as a rule just
+  before each regular summit, at the same place" (same source and turkicstates.org, political
+  cooperation); informal meetings: every 12 months in September, on the side-lines of the UN
+  General Assembly since 2011 (turkicstates.org, political cooperation).
+* Council of Elders (COE), regular meetings: every 6 months, "twice a year in principle"
+  (turkicstates.org, political cooperation).
+* The Senior Officials Committee and the Secretariat have no stated rhythm: asking about them
+  raises :class:`~turkicorg.PolicyError`.
+
+**Which meetings count.** The meetings of the organ of the cadence's kind that were held
+(status confirmed). Planned (tentative), cancelled and postponed meetings neither fill a gap nor
+reset the rhythm; :func:`due` names the next recorded meeting, planned or held, separately.
+
+**The rules.**
+
+* An *expected window* follows each counted meeting: the calendar month ``months`` after its
+  start (the sources state rhythms in months, "twice a year", not in days: after a meeting on
+  1 May the next is expected in November; a partial start widens the window: "2022" + 6
+  months is July 2022 to June 2023); when the cadence
+  names a ``month``, the window is instead the first such month that begins after the start
+  (every ``months`` months from that month of the year of the first counted meeting).
+* :func:`expected` gives one schedule for a range, as a dateutil ``rrule``: anchored on the
+  first counted meeting in or before the range and stepping ``months`` from its start (a
+  month-anchored cadence needs no meeting to anchor on).
+* :func:`gaps` reports each period without a counted meeting in which at least one expected
+  window passed entirely: from the day after the last day of one meeting to the day before the
+  next one starts (or to the end of the range, after the last meeting recorded). A meeting
+  within the expected month leaves no gap; one in the month after it does.
+* :func:`due` gives the window after the last counted meeting that started by a day, and says
+  whether it has passed (overdue).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import attrs
+from dateutil.relativedelta import relativedelta
+from dateutil.rrule import MONTHLY, rrule
+
+from turkicorg.dates import PartialDate, Precision, as_date
+from turkicorg.errors import PolicyError
+from turkicorg.meetings import Meeting, MeetingKind, MeetingStatus
+from turkicorg.organs import Cadence, Organ, OrganProfile
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from turkicorg.registry import DateLike, MeetingRegistry
+
+__all__ = [
+    "Due",
+    "Gap",
+    "Schedule",
+    "counted_meetings",
+    "due",
+    "expected",
+    "gaps",
+    "resolve_cadence",
+]
+
+_NOT_HELD = frozenset({MeetingStatus.CANCELLED, MeetingStatus.POSTPONED})
+
+
+@attrs.frozen(kw_only=True)
+class Schedule:
+    """The expected meetings of an organ in a range.
+
+    Attributes:
+        organ: The organ.
+        cadence: The rhythm the schedule follows (with its sources).
+        first: The first day of the range.
+        last: The last day of the range.
+        anchor: The id of the meeting the schedule counts from, None when the cadence names a
+            month and no meeting is recorded in or before the range, or when nothing can be
+            expected (no meeting to count from).
+        occurrences: The expected meetings that may fall in the range, each as a partial date
+            (a month when the cadence names one or the anchor is known to the month).
+        rule: The dateutil ``rrule`` the occurrences come from (None when nothing can be
+            expected).
+    """
+
+    organ: Organ
+    cadence: Cadence
+    first: dt.date
+    last: dt.date
+    anchor: str | None
+    occurrences: tuple[PartialDate, ...]
+    rule: rrule | None = attrs.field(default=None, eq=False, repr=False)
+
+    def __iter__(self) -> Iterator[PartialDate]:
+        return iter(self.occurrences)
+
+    def __len__(self) -> int:
+        return len(self.occurrences)
+
+
+@attrs.frozen(kw_only=True)
+class Gap:
+    """A period without a recorded meeting in which an expected meeting did not take place.
+
+    Attributes:
+        start: The first day without a meeting (the day after the last one ended).
+        end: The last day without a meeting (the day before the next one, or the end of the
+            range when no later meeting is recorded at all).
+        expected_interval_months: The expected interval of the cadence.
+        missing: How many expected windows after ``last_before`` passed entirely before the
+            next meeting started (or by the end of the range).
+        last_before: The id of the meeting the windows count from: of the meetings before
+            the gap, the one that may have started last (the greatest latest start day; with
+            exact dates, simply the last meeting).
+        first_after: The id of the meeting after the gap (None: no later meeting is recorded).
+    """
+
+    start: dt.date
+    end: dt.date
+    expected_interval_months: int
+    missing: int
+    last_before: str
+    first_after: str | None = None
+
+    @property
+    def days(self) -> int:
+        """The length of the period in days."""
+        return (self.end - self.start).days + 1
+
+    def __str__(self) -> str:
+        after = f" until {self.first_after}" if self.first_after else ""
+        return (
+            f"{self.start}/{self.end}: {self.missing} expected meeting(s) missing "
+            f"(every {self.expected_interval_months} months) after {self.last_before}{after}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Due:
+    """When the next meeting of an organ is expected, as of a day.
+
+    Attributes:
+        organ: The organ.
+        kind: The kind of meeting the cadence is about.
+        on: The day of the question.
+        last: The id of the meeting the window counts from: of the counted meetings that may
+            have started by ``on``, the one that may have started last (the greatest latest
+            start day; with exact dates, simply the last meeting).
+        earliest: The first day of the expected window.
+        latest: The last day of the expected window.
+        interval_months: The expected interval of the cadence.
+        missed: How many expected windows have passed entirely before ``on`` since ``last``.
+        next_recorded: The id of the first counted meeting recorded after ``on``, if any
+            (a planned meeting).
+    """
+
+    organ: Organ
+    kind: str
+    on: dt.date
+    last: str
+    earliest: dt.date
+    latest: dt.date
+    interval_months: int
+    missed: int
+    next_recorded: str | None = None
+
+    @property
+    def window(self) -> tuple[dt.date, dt.date]:
+        """``(earliest, latest)``: the days the next meeting is expected on."""
+        return (self.earliest, self.latest)
+
+    @property
+    def overdue(self) -> bool:
+        """True when the expected window has passed by ``on``."""
+        return self.missed > 0
+
+    def __str__(self) -> str:
+        when = (
+            str(self.earliest) if self.earliest == self.latest else f"{self.earliest}/{self.latest}"
+        )
+        state = (
+            f"overdue on {self.on} ({self.missed} missed)" if self.overdue else f"as of {self.on}"
+        )
+        recorded = f"; next recorded: {self.next_recorded}" if self.next_recorded else ""
+        return f"next {self.organ.value} {self.kind} meeting expected {when}, {state}{recorded}"
+
+
+def resolve_cadence(
+    organ: Organ | str,
+    *,
+    kind: MeetingKind | str | None = None,
+    cadence: Cadence | None = None,
+    profile: OrganProfile | None = None,
+) -> Cadence:
+    """The cadence to use: ``cadence``, else from ``profile``, else from the embedded data.
+
+    Raises:
+        PolicyError: No cadence is stated for the organ (and kind), or the arguments disagree.
+    """
+    wanted_organ = Organ(organ)
+    wanted = None if kind is None else MeetingKind(kind)
+    if cadence is not None:
+        if wanted is not None and cadence.kind != wanted:
+            raise PolicyError(
+                "cadence", f"the cadence given is about {cadence.kind} meetings, not {wanted}"
+            )
+        return cadence
+    if profile is None:
+        from turkicorg.data import load_default  # noqa: PLC0415 - the data only when needed
+
+        profile = load_default().profile(wanted_organ)
+    elif profile.organ is not wanted_organ:
+        raise PolicyError(
+            "cadence", f"the profile given is of {profile.organ.value}, not {wanted_organ.value}"
+        )
+    if wanted is not None:
+        matching = [c for c in profile.cadences if c.kind == wanted]
+    else:
+        matching = [c for c in profile.cadences if c.kind == MeetingKind.REGULAR]
+        matching = matching or list(profile.cadences)
+    if not matching:
+        about = f"{wanted} meetings of " if wanted is not None else ""
+        raise PolicyError("cadence", f"no cadence is stated for {about}{wanted_organ.value}")
+    return matching[0]
+
+
+def counted_meetings(
+    registry: MeetingRegistry, organ: Organ | str, cadence: Cadence
+) -> tuple[Meeting, ...]:
+    """The meetings a cadence counts: of the organ and kind, and held (status confirmed).
+
+    Planned (tentative), cancelled and postponed meetings neither fill a gap nor reset the
+    rhythm; :func:`due` names the next planned one separately.
+    """
+    found = registry.filter(organ=organ, kind=cadence.kind)
+    return tuple(m for m in found if m.status is MeetingStatus.CONFIRMED)
+
+
+def _bounds(between: tuple[DateLike, DateLike]) -> tuple[dt.date, dt.date]:
+    first, last = between
+    return PartialDate.coerce(first).earliest, PartialDate.coerce(last).latest
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    """The naive datetime dateutil's rules work in (calendar days, no time zone)."""
+    return dt.datetime.combine(day, dt.time())
+
+
+def _month_rule(cadence: Cadence, month: int, year: int) -> rrule:
+    """Every ``months`` months, on the first day of ``month``, from ``year`` on."""
+    return rrule(
+        MONTHLY,
+        interval=cadence.months,
+        dtstart=_midnight(dt.date(year, month, 1)),
+        bymonthday=1,
+    )
+
+
+def _stepping_rule(day: dt.date, months: int) -> rrule:
+    """Every ``months`` months from ``day``, on the same day of the month or the month's last."""
+    by_day: tuple[int, ...] = (day.day,) if day.day <= 28 else (day.day, -1)
+    return rrule(
+        MONTHLY,
+        interval=months,
+        dtstart=_midnight(day.replace(day=1)),
+        bymonthday=by_day,
+        bysetpos=1,
+    )
+
+
+def _month_window(day: dt.date) -> tuple[dt.date, dt.date]:
+    last = calendar.monthrange(day.year, day.month)[1]
+    return day.replace(day=1), day.replace(day=last)
+
+
+def _windows_after(
+    meeting: Meeting, cadence: Cadence, month_rule: rrule | None
+) -> Iterator[tuple[dt.date, dt.date]]:
+    """The expected windows after a meeting, in order, until the calendar ends (year 9999)."""
+    if month_rule is not None:
+        start = _midnight(meeting.start.latest)
+        for occurrence in month_rule.xafter(start):
+            yield _month_window(occurrence.date())
+        return
+    step = 1
+    while True:
+        shift = relativedelta(months=step * cadence.months)
+        try:
+            # The sources state rhythms in months ("twice a year"), not days: the next meeting
+            # is expected within the calendar month(s) ``months`` after the last one.
+            yield (
+                _month_window(meeting.start.earliest + shift)[0],
+                _month_window(meeting.start.latest + shift)[1],
+            )
+        except (ValueError, OverflowError):
+            return
+        step += 1
+
+
+def _count_passed(windows: Iterator[tuple[dt.date, dt.date]], deadline: dt.date) -> int:
+    """How many windows end on or before ``deadline`` (windows come in order)."""
+    count = 0
+    for _, latest in windows:
+        if latest > deadline:
+            break
+        count += 1
+    return count
+
+
+def _truncate(day: dt.date, precision: Precision, months: int) -> PartialDate:
+    if precision is Precision.DAY:
+        return PartialDate(day.year, day.month, day.day)
+    if precision is Precision.YEAR and months % 12 == 0:
+        return PartialDate(day.year)
+    return PartialDate(day.year, day.month)
+
+
+def expected(
+    registry: MeetingRegistry,
+    organ: Organ | str,
+    *,
+    between: tuple[DateLike, DateLike],
+    kind: MeetingKind | str | None = None,
+    cadence: Cadence | None = None,
+    profile: OrganProfile | None = None,
+) -> Schedule:
+    """The expected meetings of an organ that may fall in a range, as an rrule schedule.
+
+    The schedule is anchored on the first counted meeting in or before the range and steps
+    ``months`` from its start; when the cadence names a month, it steps from that month of the
+    year of the first counted meeting (of the range's first year when there is none).
+
+    Args:
+        registry: The meetings.
+        organ: The organ.
+        between: ``(first, last)``, both included (a partial ``last`` to its last day).
+        kind: Which of the organ's cadences (default: the regular meetings').
+        cadence: The cadence to use instead of the organ profile's.
+        profile: The organ profile to take the cadence from instead of the embedded one.
+
+    Raises:
+        PolicyError: No cadence is stated for the organ.
+    """
+    organ = Organ(organ)
+    chosen = resolve_cadence(organ, kind=kind, cadence=cadence, profile=profile)
+    first, last = _bounds(between)
+    anchors = [m for m in counted_meetings(registry, organ, chosen) if m.earliest <= last]
+    anchor = anchors[0] if anchors else None
+    if chosen.month is not None:
+        rule = _month_rule(chosen, chosen.month, anchor.earliest.year if anchor else first.year)
+        precision = Precision.MONTH
+    elif anchor is not None:
+        rule = _stepping_rule(anchor.start.earliest, chosen.months)
+        precision = anchor.start.precision
+    else:
+        return Schedule(
+            organ=organ, cadence=chosen, first=first, last=last, anchor=None, occurrences=()
+        )
+    occurrences = []
+    for moment in rule:
+        occurrence = _truncate(moment.date(), precision, chosen.months)
+        if occurrence.earliest > last:
+            break
+        if occurrence.latest >= first:
+            occurrences.append(occurrence)
+    return Schedule(
+        organ=organ,
+        cadence=chosen,
+        first=first,
+        last=last,
+        anchor=anchor.id if anchor else None,
+        occurrences=tuple(occurrences),
+        rule=rule,
+    )
+
+
+def gaps(
+    registry: MeetingRegistry,
+    organ: Organ | str,
+    *,
+    between: tuple[DateLike, DateLike],
+    kind: MeetingKind | str | None = None,
+    cadence: Cadence | None = None,
+    profile: OrganProfile | None = None,
+) -> tuple[Gap, ...]:
+    """The periods without a counted meeting in which an expected window passed entirely.
+
+    A gap runs from the day after a meeting (the last day any earlier meeting may have lasted)
+    to the day before the next recorded one starts, and is reported, whole, when it overlaps
+    the range and at least one window expected after the meeting ends within it. After the
+    last meeting recorded, the period runs to the end of the range (its ``first_after`` is
+    None): the same question as :func:`due` asked on the day after the range.
+
+    Args:
+        registry: The meetings.
+        organ: The organ.
+        between: ``(first, last)``, both included.
+        kind: Which of the organ's cadences (default: the regular meetings').
+        cadence: The cadence to use instead of the organ profile's.
+        profile: The organ profile to take the cadence from instead of the embedded one.
+
+    Raises:
+        PolicyError: No cadence is stated for the organ.
+    """
+    organ = Organ(organ)
+    chosen = resolve_cadence(organ, kind=kind, cadence=cadence, profile=profile)
+    first, last = _bounds(between)
+    meetings = counted_meetings(registry, organ, chosen)
+    month_rule = None
+    if chosen.month is not None and meetings:
+        month_rule = _month_rule(chosen, chosen.month, meetings[0].earliest.year)
+    found: list[Gap] = []
+    covered = 0
+    anchor: Meeting | None = None
+    for index, meeting in enumerate(meetings):
+        if meeting.earliest > last:
+            break
+        covered = max(covered, meeting.latest.toordinal())
+        if anchor is None or meeting.start.latest >= anchor.start.latest:
+            anchor = meeting
+        following = meetings[index + 1] if index + 1 < len(meetings) else None
+        after: str | None = None
+        end = last.toordinal()
+        if following is not None:
+            after = following.id
+            end = following.earliest.toordinal() - 1
+        start = covered + 1
+        if start > end or end < first.toordinal():
+            continue
+        missing = _count_passed(
+            _windows_after(anchor, chosen, month_rule), dt.date.fromordinal(end)
+        )
+        if missing:
+            found.append(
+                Gap(
+                    start=dt.date.fromordinal(start),
+                    end=dt.date.fromordinal(end),
+                    expected_interval_months=chosen.months,
+                    missing=missing,
+                    last_before=anchor.id,
+                    first_after=after,
+                )
+            )
+    return tuple(found)
+
+
+def due(
+    registry: MeetingRegistry,
+    organ: Organ | str,
+    *,
+    on: DateLike | None = None,
+    kind: MeetingKind | str | None = None,
+    cadence: Cadence | None = None,
+    profile: OrganProfile | None = None,
+) -> Due:
+    """When the next meeting is expected: the window after the last meeting started by ``on``.
+
+    Args:
+        registry: The meetings.
+        organ: The organ.
+        on: The day of the question (default today; a partial date is its first day).
+        kind: Which of the organ's cadences (default: the regular meetings').
+        cadence: The cadence to use instead of the organ profile's.
+        profile: The organ profile to take the cadence from instead of the embedded one.
+
+    Raises:
+        PolicyError: No cadence is stated, or no counted meeting may have started by ``on``.
+    """
+    organ = Organ(organ)
+    chosen = resolve_cadence(organ, kind=kind, cadence=cadence, profile=profile)
+    day = as_date(on)
+    meetings = counted_meetings(registry, organ, chosen)
+    started = [m for m in meetings if m.earliest <= day]
+    if not started:
+        raise PolicyError(
+            "cadence", f"no {chosen.kind} meeting of {organ.value} is recorded by {day}"
+        )
+    last = max(reversed(started), key=lambda m: m.start.latest)
+    month_rule = None
+    if chosen.month is not None:
+        month_rule = _month_rule(chosen, chosen.month, meetings[0].earliest.year)
+    windows = _windows_after(last, chosen, month_rule)
+    window = next(windows, None)
+    if window is None:
+        raise PolicyError("cadence", f"no meeting can be expected after {last.id} (year 9999)")
+    missed = 0 if window[1] >= day else 1 + _count_passed(windows, day - dt.timedelta(days=1))
+    planned = registry.filter(organ=organ, kind=chosen.kind)
+    following = next(
+        (m for m in planned if m.status not in _NOT_HELD and m.earliest > day), None
+    )
+    return Due(
+        organ=organ,
+        kind=str(chosen.kind),
+        on=day,
+        last=last.id,
+        earliest=window[0],
+        latest=window[1],
+        interval_months=chosen.months,
+        missed=missed,
+        next_recorded=following.id if following else None,
+    )
