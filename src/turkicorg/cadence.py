@@ -499,9 +499,7 @@ def due(
         raise PolicyError("cadence", f"no meeting can be expected after {last.id} (year 9999)")
     missed = 0 if window[1] >= day else 1 + _count_passed(windows, day - dt.timedelta(days=1))
     planned = registry.filter(organ=organ, kind=chosen.kind)
-    following = next(
-        (m for m in planned if m.status not in _NOT_HELD and m.earliest > day), None
-    )
+    following = next((m for m in planned if m.status not in _NOT_HELD and m.earliest > day), None)
     return Due(
         organ=organ,
         kind=str(chosen.kind),
