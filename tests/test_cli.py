@@ -161,9 +161,12 @@ def test_decide() -> None:
 def test_decide_errors() -> None:
     """An unknown party is exit 1; the same party twice is a usage error."""
     result = run("decide", "CFM", "--object", "Atlantis")
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "Atlantis" in result.stderr
     assert main("decide", "CFM", "--object", "TR", "--support", "TR")[0] == 2
+    result = run("decide", "CHS")
+    assert result.returncode == 2
+    assert "give at least one position" in result.stderr
 
 
 def test_validate(tmp_path: Path) -> None:
@@ -228,3 +231,94 @@ def test_version() -> None:
     result = run("--version")
     assert result.returncode == 0
     assert result.stdout.startswith("turkicorg ")
+
+
+def test_extraordinary_cfm_meetings_of_2022_as_a_calendar(tmp_path: Path) -> None:
+    """A newcomer's question: the extraordinary CFM meetings of 2022 as a calendar file."""
+    result = run(
+        "meetings", "--organ", "CFM", "--kind", "extraordinary", "--year", "2022", "--format", "ics"
+    )
+    assert result.returncode == 0
+    text = result.stdout
+    assert text.count("BEGIN:VEVENT") == 2
+    assert "DTSTART;VALUE=DATE:20220111" in text
+    assert "DTSTART;VALUE=DATE:20221017" in text
+    assert "UID:cfm-2022-01-11@turkicorg" in text
+
+
+def test_meetings_table_json_csv_and_filters() -> None:
+    """Every output format and filter of the meetings command."""
+    status, text = main("meetings", "--organ", "CFM", "--kind", "extraordinary", "--year", "2022")
+    assert status == 0
+    assert "2022-01-11  extraordinary  Extraordinary Meeting of the CFM  video" in text
+    assert all(len(line) <= 80 for line in text.splitlines())
+    status, text = main(
+        "meetings", "--participant", "OSCE", "--between", "2023", "2023", "--format", "json"
+    )
+    assert json.loads(text)["type"] == "MeetingRegistry"
+    assert "bil-2023-03-31-ots-osce" in text
+    status, text = main("meetings", "--host", "Uzbekistan", "--body", "COE", "--format", "csv")
+    assert "coe-14" in text
+    status, text = main("meetings", "--text", "samarkand", "--status", "confirmed", "--strict")
+    assert status == 0
+    assert main("meetings", "--year", "1990")[0] == 1
+    assert main("meetings", "--body", "nonsense")[0] == 2
+    assert main("meetings", "--host", "Atlantis")[0] == 1
+
+
+def test_meetings_calendar_partial_dates(capsys: pytest.CaptureFixture[str]) -> None:
+    """Meetings dated to the month are left out with a warning, or kept with --partial span."""
+    status, text = main("meetings", "--organ", "COE", "--format", "ics")
+    assert status == 0
+    assert "left out of the calendar" in capsys.readouterr().err
+    skipped = text.count("BEGIN:VEVENT")
+    status, text = main("meetings", "--organ", "COE", "--format", "ics", "--partial", "span")
+    assert text.count("BEGIN:VEVENT") == skipped + 1  # the 13th meeting: August 2022
+
+
+def test_gaps() -> None:
+    """The Council of Elders' rhythm, its gaps and the next meeting due."""
+    status, text = main("gaps", "COE", "--between", "2022", "2025", "--on", "2025-12-01")
+    assert status == 0
+    assert "Twice a year in principle." in text
+    assert "2022-09-01/2023-10-16: 2 expected meeting(s) missing" in " ".join(text.split())
+    assert "next COE regular meeting expected 2026-05-01/2026-05-31" in " ".join(text.split())
+    status, text = main("gaps", "CHS", "--kind", "regular", "--on", "2025-12-01")
+    assert status == 0
+    assert "next recorded: chs-2026-regular" in " ".join(text.split())
+    status, text = main("gaps", "CFM", "--kind", "informal", "--between", "2024", "2024")
+    assert "none" in text
+
+
+@pytest.mark.parametrize("what", ["json", "jsonl", "csv", "ics", "popolo", "schema"])
+def test_export_every_format(what: str, tmp_path: Path) -> None:
+    """Every export format to stdout and atomically to a file, with the same text."""
+    status, text = main("export", what)
+    assert status == 0
+    assert text
+    target = tmp_path / f"out.{what}"
+    target.write_text("old", encoding="utf-8")
+    result = run("export", what, "-o", str(target))
+    assert result.returncode == 0
+    assert target.read_bytes().decode("utf-8") == text
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+def test_exported_json_is_accepted_as_data(tmp_path: Path) -> None:
+    """A whole-organization export can be used with --data (lossless round trip)."""
+    target = tmp_path / "ots.json"
+    assert run("export", "json", "-o", str(target)).returncode == 0
+    result = run("overview", "--data", str(target), "--on", "2024-01-01")
+    assert result.returncode == 0
+    assert "Kazakhstan since 2023-11-03" in result.stdout
+    status, text = main("validate", str(target))
+    assert (status, text.strip()) == (0, f"{target}: valid Organization")
+
+
+def test_timeline(tmp_path: Path) -> None:
+    """The timeline command writes an SVG picture."""
+    target = tmp_path / "t.svg"
+    status, text = main("timeline", "-o", str(target))
+    assert status == 0
+    assert target.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    assert "wrote" in text

@@ -11,13 +11,13 @@ import io
 import json
 import sys
 import textwrap
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, TextIO
 
 import turkicorg
 from turkicorg.chairmanship import CalendarYearRotation, SummitHandover
 from turkicorg.dates import PartialDate, today
 from turkicorg.elders import ElderChairPolicy
-from turkicorg.errors import InvalidDataError, InvalidDateError, TurkicOrgError
+from turkicorg.errors import InvalidDataError, InvalidDateError, TurkicOrgError, UnknownStateError
 from turkicorg.meetings import MeetingKind, MeetingStatus
 from turkicorg.organs import Organ
 from turkicorg.rotation import NameOrder
@@ -83,8 +83,9 @@ def _load(args: argparse.Namespace) -> Organization:
             text = handle.read()
     except OSError as error:
         raise InvalidDataError.single("$", f"cannot read {path}: {error.strerror}", path) from None
-    document = serialize.loads(text, turkicorg.MeetingRegistry)
-    return ots.with_meetings(document)
+    if _document_type(text) is turkicorg.Organization:
+        return serialize.loads(text, turkicorg.Organization)
+    return ots.with_meetings(serialize.loads(text, turkicorg.MeetingRegistry))
 
 
 def _prose(text: str) -> str:
@@ -93,13 +94,14 @@ def _prose(text: str) -> str:
 
 
 def _table(rows: Sequence[Sequence[str]], headers: Sequence[str], out: TextIO) -> None:
-    """Print a plain table that fits 80 columns (long cells are shortened)."""
+    """Print a plain table that fits 80 columns (long titles, names and places are shortened)."""
     widths = [len(h) for h in headers]
     for row in rows:
         widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
+    shrinkable = [i for i, h in enumerate(headers) if h in _SHRINKABLE] or list(range(len(headers)))
     budget = 80 - 2 * (len(headers) - 1)
-    while sum(widths) > budget:
-        widest = widths.index(max(widths))
+    while sum(widths) > budget and max(widths[i] for i in shrinkable) > 8:
+        widest = max(shrinkable, key=lambda i: widths[i])
         widths[widest] -= 1
 
     def fit(cell: str, width: int) -> str:
@@ -109,6 +111,9 @@ def _table(rows: Sequence[Sequence[str]], headers: Sequence[str], out: TextIO) -
     for line in lines:
         cells = [fit(cell, w).ljust(w) for cell, w in zip(line, widths, strict=True)]
         out.write("  ".join(cells).rstrip() + "\n")
+
+
+_SHRINKABLE = frozenset({"title", "place", "name", "official_name"})
 
 
 def _emit(rows: list[dict[str, Any]], headers: Sequence[str], fmt: str, out: TextIO) -> None:
@@ -167,7 +172,7 @@ def cmd_overview(args: argparse.Namespace, out: TextIO) -> int:
     members = ", ".join(p.name(on=day) for p in ots.members(on=day)) or "none"
     observers = ", ".join(p.name(on=day) for p in ots.observers(on=day)) or "none"
     out.write(f"Members:    {members}\nObservers:  {observers}\n")
-    out.writelines(line + "\n" for line in _post_lines(ots, day))
+    out.writelines(_prose(line) + "\n" for line in _post_lines(ots, day))
     out.write(f"\nData {ots.data_version}, last verified {ots.last_verified}.\n")
     return EXIT_OK
 
@@ -181,8 +186,8 @@ def _post_lines(ots: Organization, day: dt.date) -> list[str]:
     if elders_chair is not None:
         following = elders.next_chair(after=day)
         lines.append(
-            f"Next Council of Elders chair: {following.state.short_name} "
-            "(short-name order; see 'turkicorg chair elders --next --explain')"
+            f"Next Council of Elders chair: {following.state.short_name} (short-name order; "
+            "why: turkicorg chair elders --next --explain)"
         )
     sg = ots.secretary_general(on=day)
     lines.append(f"Secretary General: {sg.name if sg else 'not recorded'}")
@@ -260,7 +265,7 @@ def _elders_chair(ots: Organization, args: argparse.Namespace, day: dt.date, out
         return EXIT_INVALID
     out.write(str(term) + "\n")
     if args.explain:
-        out.write(f"Policy: {policy.describe()}.\n")
+        out.write(_prose(f"Policy: {policy.describe()}.") + "\n")
     return EXIT_OK
 
 
@@ -278,7 +283,13 @@ def _positions(args: argparse.Namespace) -> dict[str, str]:
 def cmd_decide(args: argparse.Namespace, out: TextIO) -> int:
     """Apply an organ's decision rule to the positions given."""
     ots = _load(args)
-    outcome = ots.decide(args.organ, _positions(args), on=args.on or today())
+    positions = _positions(args)
+    if not positions:
+        raise UsageError("give at least one position (--support, --object, --abstain, --absent)")
+    try:
+        outcome = ots.decide(args.organ, positions, on=args.on or today())
+    except UnknownStateError as error:
+        raise UsageError(str(error)) from None
     out.write(("adopted" if outcome.adopted else "not adopted") + "\n")
     out.write(_prose(outcome.explain()) + "\n")
     return EXIT_OK if outcome.adopted else EXIT_INVALID
@@ -346,6 +357,28 @@ def _filtered(ots: Organization, args: argparse.Namespace) -> MeetingRegistry:
         raise UsageError(str(error)) from None
 
 
+_LONG_NAMES = (
+    " of the Organization of Turkic States",
+    " of the Cooperation Council of Turkic Speaking States (Turkic Council)",
+    " of the Cooperation Council of Turkic Speaking States",
+)
+
+
+_ABBREVIATIONS = (
+    ("Council of Foreign Ministers", "CFM"),
+    ("Council of Heads of State", "CHS"),
+)
+
+
+def _short_title(title: str) -> str:
+    """A title without the organization's name, for tables (the JSON keeps it whole)."""
+    for name in _LONG_NAMES:
+        title = title.replace(name, "")
+    for long, short in _ABBREVIATIONS:
+        title = title.replace(long, short)
+    return title
+
+
 def _meeting_row(meeting: Meeting) -> dict[str, Any]:
     place = meeting.place.city if meeting.place and meeting.place.city else ""
     if meeting.format.value == "video":
@@ -355,7 +388,7 @@ def _meeting_row(meeting: Meeting) -> dict[str, Any]:
         "date": str(meeting.span),
         "body": meeting.body.value,
         "kind": meeting.kind.value,
-        "title": meeting.title,
+        "title": _short_title(meeting.title),
         "place": place,
         "host": meeting.host or "",
         "status": meeting.status.value,
@@ -371,9 +404,7 @@ def cmd_meetings(args: argparse.Namespace, out: TextIO) -> int:
 
         out.write(serialize.dumps(found, indent=2) + "\n")
     elif args.format == "ics":
-        from turkicorg.export import to_ical  # noqa: PLC0415
-
-        out.write(to_ical(found))
+        out.write(_calendar(ots, found, args.partial))
     elif args.format == "csv":
         from turkicorg.export import to_csv  # noqa: PLC0415
 
@@ -383,7 +414,7 @@ def cmd_meetings(args: argparse.Namespace, out: TextIO) -> int:
             sys.stderr.write("turkicorg: no meeting matches\n")
             return EXIT_INVALID
         rows = [_meeting_row(m) for m in found]
-        _emit(rows, ["date", "body", "kind", "title", "place"], "table", out)
+        _emit(rows, ["date", "kind", "title", "place"], "table", out)
     return EXIT_OK if len(found) else EXIT_INVALID
 
 
@@ -410,7 +441,23 @@ def cmd_gaps(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _export_text(ots: Organization, what: str) -> str:
+def _calendar(ots: Organization, meetings: MeetingRegistry, partial: str) -> str:
+    """The meetings as iCalendar; say on stderr what a partial date kept out."""
+    from turkicorg.export import to_ical  # noqa: PLC0415 - only when exporting
+
+    if partial == "skip":
+        left_out = sum(1 for m in meetings if not m.span.is_exact)
+        if left_out:
+            sys.stderr.write(
+                f"turkicorg: {left_out} meeting(s) known only to the month or year left out of "
+                "the calendar; --partial span includes them as whole-month or whole-year "
+                "events\n"
+            )
+    mode: Literal["skip", "span"] = "span" if partial == "span" else "skip"
+    return to_ical(meetings, dtstamp=ots.last_verified, partial=mode)
+
+
+def _export_text(ots: Organization, what: str, partial: str = "skip") -> str:
     from turkicorg import export, serialize  # noqa: PLC0415 - only when exporting
 
     if what == "json":
@@ -420,7 +467,7 @@ def _export_text(ots: Organization, what: str) -> str:
     if what == "csv":
         return export.to_csv(ots.meetings)
     if what == "ics":
-        return export.to_ical(ots.meetings)
+        return _calendar(ots, ots.meetings, partial)
     if what == "popolo":
         return json.dumps(export.to_popolo(ots), ensure_ascii=False, indent=2) + "\n"
     return json.dumps(serialize.json_schema(), ensure_ascii=False, indent=2) + "\n"
@@ -429,7 +476,7 @@ def _export_text(ots: Organization, what: str) -> str:
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     """Write the organization, its meetings or the JSON Schema in one of the formats."""
     ots = _load(args)
-    text = _export_text(ots, args.what)
+    text = _export_text(ots, args.what, args.partial)
     if args.output is None:
         out.write(text)
         return EXIT_OK
@@ -466,6 +513,15 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Wrap one-paragraph descriptions; keep multi-line texts (examples) as written."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n" in text:
+            return super()._fill_text(text, width, indent)
+        return textwrap.fill(text, min(width, 79), initial_indent=indent, subsequent_indent=indent)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
@@ -493,12 +549,18 @@ def _add_common(parser: argparse.ArgumentParser, *, on: bool = True) -> None:
             "--on",
             type=parse_day,
             metavar="DATE",
-            help="the day to ask about: YYYY, YYYY-MM, YYYY-MM-DD or 'today' (default today)",
+            help=(
+                "the day to ask about: YYYY-MM-DD, or YYYY-MM / YYYY for its first day, or "
+                "'today' (the default)"
+            ),
         )
     parser.add_argument(
         "--data",
         metavar="FILE",
-        help="a meeting registry (turkicorg JSON) to use instead of the embedded meetings",
+        help=(
+            "your own data instead of the embedded data: a turkicorg JSON organization "
+            "(replaces everything) or meeting registry (replaces the meetings)"
+        ),
     )
 
 
@@ -508,7 +570,7 @@ def _add_overview(sub: Any) -> None:
         help="who belongs to the organization and who holds its posts",
         description="Members, observers and the holders of the organization's posts on a day.",
         epilog="example:\n  turkicorg overview --on 2022-11-15",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     _add_common(overview)
     overview.set_defaults(handler=cmd_overview)
@@ -520,7 +582,7 @@ def _add_members(sub: Any) -> None:
         help="the member states (and observers) on a day",
         description="The member states on a day; with --observers also the observers.",
         epilog="examples:\n  turkicorg members\n  turkicorg members --on 2019-10-14 --format json",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     _add_common(members)
     members.add_argument("--observers", action="store_true", help="include the observers")
@@ -538,8 +600,9 @@ def _add_chair(sub: Any) -> None:
             "Who chairs the organization (default) or the Council of Elders on a day, or who "
             "chairs next. The organization's chair follows practice by default: the host of "
             "each regular summit from its close to the next regular summit. The Council of "
-            "Elders' chair rotates among member states in English alphabetical order, Türkiye "
-            "first; --order picks short names (default) or official names."
+            "Elders' chair was first held by Türkiye's elder; it then passes to the other "
+            "member states in turn, in English alphabetical order; --order picks short names "
+            "(default) or official names, which the sources leave open."
         ),
         epilog=(
             "examples:\n"
@@ -549,7 +612,7 @@ def _add_chair(sub: Any) -> None:
             "  turkicorg chair elders --next 4 --order official\n"
             "  turkicorg chair elders --next 3 --term-years 4   (an assumed term: projected dates)"
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     chair.add_argument(
         "body",
@@ -599,12 +662,14 @@ def _add_decide(sub: Any) -> None:
             "positions are recorded but never count. Exit status 0 when adopted, 1 when not."
         ),
         epilog="example:\n  turkicorg decide CFM --support AZ,KZ,KG,UZ --object TR --on 2024-01-01",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     decide.add_argument("organ", choices=("CHS", "CFM", "SOC", "COE"), help="the deciding organ")
     for position in ("support", "object", "abstain", "absent"):
         decide.add_argument(
-            f"--{position}", metavar="A,B", help=f"comma-separated parties that {position}"
+            f"--{position}",
+            metavar="A,B",
+            help=f"comma-separated parties (ids, codes or names) whose position is {position}",
         )
     _add_common(decide)
     decide.set_defaults(handler=cmd_decide)
@@ -628,7 +693,7 @@ def _add_meetings(sub: Any) -> None:
             "  turkicorg meetings --participant OSCE --format json\n"
             "  turkicorg meetings --text samarkand"
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     meetings.add_argument("--organ", choices=[o.value for o in Organ], help="the organ that met")
     meetings.add_argument(
@@ -662,6 +727,15 @@ def _add_meetings(sub: Any) -> None:
         default="table",
         help="table (default), json (a turkicorg registry), csv or ics (a calendar)",
     )
+    meetings.add_argument(
+        "--partial",
+        choices=("skip", "span"),
+        default="skip",
+        help=(
+            "ics: meetings known only to the month or year are left out (skip, the default) "
+            "or exported as whole-month or whole-year events (span)"
+        ),
+    )
     _add_common(meetings, on=False)
     meetings.set_defaults(handler=cmd_meetings)
 
@@ -675,7 +749,7 @@ def _add_gaps(sub: Any) -> None:
             "a recorded meeting longer than that rhythm, and when the next one is due."
         ),
         epilog="examples:\n  turkicorg gaps COE\n  turkicorg gaps CHS --between 2011 2025",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     gaps.add_argument("organ", choices=("CHS", "CFM", "COE"), help="the organ")
     gaps.add_argument(
@@ -707,12 +781,21 @@ def _add_export(sub: Any) -> None:
             "  turkicorg export json -o ots.json\n"
             "  turkicorg export popolo > ots-popolo.json"
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     export.add_argument(
         "what", choices=("json", "jsonl", "csv", "ics", "popolo", "schema"), help="the format"
     )
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default stdout)")
+    export.add_argument(
+        "--partial",
+        choices=("skip", "span"),
+        default="skip",
+        help=(
+            "ics: meetings known only to the month or year are left out (skip, the default) "
+            "or exported as whole-month or whole-year events (span)"
+        ),
+    )
     _add_common(export, on=False)
     export.set_defaults(handler=cmd_export)
 
@@ -727,7 +810,7 @@ def _add_timeline(sub: Any) -> None:
             'Needs the timeline extra: pip install "turkicorg[timeline]".'
         ),
         epilog="example:\n  turkicorg timeline -o ots-timeline.svg",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     timeline.add_argument(
         "-o", "--output", metavar="FILE", required=True, help="the SVG file to write"
@@ -745,7 +828,7 @@ def _add_validate(sub: Any) -> None:
             "problem is printed with its path. Exit status 1 when any file is invalid."
         ),
         epilog="example:\n  turkicorg validate my-meetings.json",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     validate.add_argument("files", nargs="+", metavar="FILE", help="files to check")
     validate.set_defaults(handler=cmd_validate)
@@ -774,7 +857,7 @@ def build_parser() -> argparse.ArgumentParser:
             "  turkicorg info\n\n"
             "exit status: 0 ok, 1 invalid data or no result, 2 usage error"
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     parser.add_argument("--version", action="version", version=f"turkicorg {turkicorg.__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
