@@ -310,7 +310,10 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
             continue
         try:
             kind = _document_type(text)
-            serialize.loads(text, kind)
+            loaded = serialize.loads(text, kind)
+            if isinstance(loaded, turkicorg.MeetingRegistry):
+                # A registry on its own must still name known parties (as --data requires).
+                loaded.validate(parties={p.id for p in turkicorg.load_default().parties})
         except InvalidDataError as error:
             status = EXIT_INVALID
             count = len(error.errors)

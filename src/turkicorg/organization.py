@@ -526,7 +526,7 @@ def organization_problems(org: Organization) -> list[ErrorDetail]:
 
     def ref(path: str, party_id: str | None) -> None:
         if party_id is not None and party_id not in party_ids:
-            problems.append(ErrorDetail(path, "unknown party id", party_id))
+            problems.append(ErrorDetail(path, f"unknown party id {party_id!r}", party_id))
 
     if not org.names:
         problems.append(ErrorDetail("$.names", "the organization needs at least one name"))
@@ -565,7 +565,13 @@ def organization_problems(org: Organization) -> list[ErrorDetail]:
         path = f"$.appointments[{index}]"
         ref(f"{path}.state", appointment.state)
         if appointment.person not in person_ids:
-            problems.append(ErrorDetail(f"{path}.person", "unknown person id", appointment.person))
+            problems.append(
+                ErrorDetail(
+                    f"{path}.person",
+                    f"unknown person id {appointment.person!r}",
+                    appointment.person,
+                )
+            )
         _check_period(problems, path, appointment.start, appointment.end)
     for index, meeting in enumerate(org.meetings):
         path = f"$.meetings[{index}]"

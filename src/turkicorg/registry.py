@@ -956,7 +956,7 @@ def _party_problems(meeting: Meeting, path: str, known: frozenset[str]) -> list[
         (f"participants[{j}].party", p.party) for j, p in enumerate(meeting.participants)
     ]
     return [
-        ErrorDetail(f"{path}.{field}", "unknown party id", value)
+        ErrorDetail(f"{path}.{field}", f"unknown party id {value!r}", value)
         for field, value in references
         if value is not None and value not in known
     ]
