@@ -88,3 +88,14 @@ def test_registry_is_valid_against_the_parties(meetings: MeetingRegistry) -> Non
     """Every embedded meeting names only known parties; the registry validates."""
     ots = turkicorg.load_default()
     meetings.validate(parties={p.id for p in ots.parties})
+
+
+def test_filters_accept_any_case_and_reject_unknown_values(meetings: MeetingRegistry) -> None:
+    """Organ, body, kind and status names are case-insensitive; unknown ones are TurkicOrgErrors."""
+    upper = meetings.filter(organ="CFM", kind="extraordinary", year=2022)
+    assert meetings.filter(organ="cfm", kind="EXTRAORDINARY", year=2022) == upper
+    assert meetings.filter(body="coe") == meetings.filter(organ="COE")
+    assert meetings.filter(body="BILATERAL", status="Confirmed")
+    for bad in ({"organ": "xyz"}, {"body": "xyz"}, {"kind": 5}, {"status": "held"}):
+        with pytest.raises(turkicorg.PolicyError, match="unknown"):
+            meetings.filter(**bad)  # type: ignore[arg-type]

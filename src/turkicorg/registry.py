@@ -59,9 +59,15 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TypedDict, TypeVar, Unpac
 
 from turkicorg._text import fold
 from turkicorg.dates import PartialDate, as_date, today
-from turkicorg.errors import ErrorDetail, InvalidDataError, InvalidDateError, UnknownMeetingError
+from turkicorg.errors import (
+    ErrorDetail,
+    InvalidDataError,
+    InvalidDateError,
+    PolicyError,
+    UnknownMeetingError,
+)
 from turkicorg.meetings import Body, Meeting, MeetingKind, MeetingStatus, meeting_problems, to_body
-from turkicorg.organs import Organ
+from turkicorg.organs import Mechanism, Organ
 
 if TYPE_CHECKING:
     from turkicorg.cadence import Due, Gap, Schedule
@@ -77,6 +83,7 @@ __all__ = [
 ]
 
 K = TypeVar("K", bound=Hashable)
+E = TypeVar("E", Organ, MeetingKind, MeetingStatus)
 
 DateLike = PartialDate | dt.date | str
 """A day or a partial date: a ``datetime.date``, a :class:`~turkicorg.PartialDate` or text."""
@@ -268,8 +275,39 @@ def _party_id(value: str | State) -> str:
     return value if isinstance(value, str) else value.id
 
 
+def _member(enum_type: type[E], value: E | str, what: str) -> E:
+    """The member of an enum named by ``value``, in any case.
+
+    Raises:
+        PolicyError: No member has that value (also a ValueError).
+    """
+    if isinstance(value, enum_type):
+        return value
+    if isinstance(value, str):
+        for candidate in (value, value.upper(), value.lower()):
+            try:
+                return enum_type(candidate)
+            except ValueError:
+                continue
+    allowed = ", ".join(repr(m.value) for m in enum_type)
+    raise PolicyError("meeting filter", f"unknown {what} {value!r}: expected one of {allowed}")
+
+
+def _to_body(value: Body | str) -> Body:
+    if isinstance(value, str) and not isinstance(value, (Organ, Mechanism)):
+        for candidate in (value, value.upper(), value.lower()):
+            try:
+                return to_body(candidate)
+            except ValueError:
+                continue
+        raise PolicyError(
+            "meeting filter", f"unknown body {value!r}: expected an organ or a mechanism"
+        )
+    return to_body(value)
+
+
 def _to_organ(value: Organ | str) -> Organ:
-    return value if isinstance(value, Organ) else Organ(value)
+    return _member(Organ, value, "organ")
 
 
 def _range_bounds(between: tuple[DateLike | None, DateLike | None]) -> tuple[int, int]:
@@ -471,11 +509,11 @@ class MeetingRegistry:
         if organ is not None:
             lookups.append(("body", _to_organ(organ)))
         if body is not None:
-            lookups.append(("body", to_body(body)))
+            lookups.append(("body", _to_body(body)))
         if kind is not None:
-            lookups.append(("kind", MeetingKind(kind)))
+            lookups.append(("kind", _member(MeetingKind, kind, "kind")))
         if status is not None:
-            lookups.append(("status", MeetingStatus(status)))
+            lookups.append(("status", _member(MeetingStatus, status, "status")))
         if host is not None:
             lookups.append(("host", _party_id(host)))
         if participant is not None:
