@@ -104,6 +104,7 @@ __all__ = [
     "dump_lines",
     "dumps",
     "from_document",
+    "iter_dumps",
     "iter_load",
     "json_schema",
     "load",
@@ -522,6 +523,7 @@ _MEETING_KEYS: Final = frozenset(_MEETING_FIELDS)
 _PLACE_KEYS: Final = frozenset(("city", "country", "venue"))
 _PARTICIPANT_KEYS: Final = frozenset(("party", "person", "role"))
 _ALTERNATIVE_KEYS: Final = frozenset(("field", "value", "sources", "note"))
+_REGISTRY_KEYS: Final = frozenset(("format", "version", "type", "meetings"))
 _KINDS: Final = {m.value: m for m in MeetingKind}
 _FORMATS: Final = {m.value: m for m in Format}
 _STATUSES: Final = {m.value: m for m in MeetingStatus}
@@ -585,7 +587,11 @@ def _assembler(cls: type, names: tuple[str, ...]) -> Callable[..., Any]:
 _FAST: Final = _fast_path_applies()
 _assemble_meeting: Final = _assembler(Meeting, _MEETING_FIELDS) if _FAST else None
 _assemble_day: Final = _assembler(PartialDate, ("year", "month", "day")) if _FAST else None
-_ALL_ABSENT: Final = dict.fromkeys(_MEETING_FIELDS, _NO)
+_ABSENT: Final = {
+    name: None if _DEFAULTS.get(name, _NO) is None else _NO for name in _MEETING_FIELDS
+}
+"""What a missing key means: None where null is allowed too (optional fields), else the
+absent marker (a required field, or a default that null may not stand for)."""
 _meeting_values: Final = operator.itemgetter(*_MEETING_FIELDS)
 
 
@@ -629,14 +635,33 @@ def _fast_strings(value: Any) -> tuple[str, ...]:
     return items
 
 
-def _fast_place(value: Any, places: dict[Any, Place]) -> Place | None:
+def _object(value: Any, objects: type) -> dict[str, Any]:
+    """A JSON object of the input as a dict.
+
+    ``objects`` is how the input holds objects: ``dict``, or ``tuple`` for the parser's tuples
+    of (key, value) pairs. Declines a repeated key (the strict path reports it) and anything
+    that is not an object.
+    """
+    if value.__class__ is not objects:
+        raise _Reject
+    if objects is dict:
+        return typing.cast("dict[str, Any]", value)
+    pairs = typing.cast("tuple[tuple[str, Any], ...]", value)
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _Reject
+    return result
+
+
+def _fast_place(value: Any, places: dict[Any, Place], objects: type) -> Place | None:
     if value is None:
         return None
-    if value.__class__ is not dict or not value.keys() <= _PLACE_KEYS:
+    fields = _object(value, objects)
+    if not fields.keys() <= _PLACE_KEYS:
         raise _Reject
-    city = value.get("city")
-    country = value.get("country")
-    venue = value.get("venue")
+    city = fields.get("city")
+    country = fields.get("country")
+    venue = fields.get("venue")
     for text in (city, country, venue):
         if text is not None and text.__class__ is not str:
             raise _Reject
@@ -649,18 +674,21 @@ def _fast_place(value: Any, places: dict[Any, Place]) -> Place | None:
     return place
 
 
-def _fast_participants(value: Any, people: dict[Any, Participant]) -> tuple[Participant, ...]:
+def _fast_participants(
+    value: Any, people: dict[Any, Participant], objects: type
+) -> tuple[Participant, ...]:
     if value is _NO:
         return ()
     if value.__class__ is not list:
         raise _Reject
     out = []
     for item in value:
-        if item.__class__ is not dict:
-            raise _Reject
-        if len(item) == 1:
-            party = item.get("party")
-            if party.__class__ is str:  # the usual {"party": "KZ"}
+        if len(item) == 1:  # the usual {"party": "KZ"}
+            if objects is tuple:
+                name, party = item[0] if item.__class__ is tuple else ("", None)
+            else:
+                name, party = "party", item.get("party") if item.__class__ is dict else None
+            if name == "party" and party.__class__ is str:
                 found = people.get(party)
                 if found is None:
                     if _bad_text(party):
@@ -668,9 +696,10 @@ def _fast_participants(value: Any, people: dict[Any, Participant]) -> tuple[Part
                     found = people[party] = Participant(party=party)
                 out.append(found)
                 continue
-        if not item.keys() <= _PARTICIPANT_KEYS:
+        fields = _object(item, objects)
+        if not fields.keys() <= _PARTICIPANT_KEYS:
             raise _Reject
-        key = (item.get("party"), item.get("person"), item.get("role"))
+        key = (fields.get("party"), fields.get("person"), fields.get("role"))
         for text in key:
             if text is not None and text.__class__ is not str:
                 raise _Reject
@@ -683,21 +712,22 @@ def _fast_participants(value: Any, people: dict[Any, Participant]) -> tuple[Part
     return tuple(out)
 
 
-def _fast_alternatives(value: Any) -> tuple[Alternative, ...]:
+def _fast_alternatives(value: Any, objects: type) -> tuple[Alternative, ...]:
     if value is _NO:
         return ()
     if value.__class__ is not list:
         raise _Reject
     out = []
     for item in value:
-        if item.__class__ is not dict or not item.keys() <= _ALTERNATIVE_KEYS:
+        fields = _object(item, objects)
+        if not fields.keys() <= _ALTERNATIVE_KEYS:
             raise _Reject
-        field = item["field"]
-        text = item["value"]
-        note = item.get("note")
+        field = fields["field"]
+        text = fields["value"]
+        note = fields.get("note")
         if _bad_text(field) or _bad_text(text) or (note is not None and _bad_text(note)):
             raise _Reject
-        sources = _fast_strings(item.get("sources", _NO))
+        sources = _fast_strings(fields.get("sources", _NO))
         out.append(Alternative(field=field, value=text, sources=sources, note=note))
     return tuple(out)
 
@@ -710,23 +740,25 @@ def _fast_enum(value: Any, table: dict[str, Any], default: Any) -> Any:
     return table[value]
 
 
-def _optional_text(value: Any) -> Any:
-    """``value`` when it is None or a valid str; the absent marker becomes None."""
-    if value is _NO or value is None:
-        return None
-    if value.__class__ is not str or (not value.isascii() and _SURROGATE(value) is not None):
-        raise _Reject
-    return value
-
-
 def _fast_meeting(
     data: Any,
     dates: dict[str, PartialDate],
     places: dict[Any, Place],
     people: dict[Any, Participant],
+    objects: type,
 ) -> Meeting:
-    """One meeting from plain data, or :class:`_Reject` (also KeyError, ValueError...)."""
-    if data.__class__ is not dict or not data.keys() <= _MEETING_KEYS:
+    """One meeting from plain data, or :class:`_Reject` (also KeyError, ValueError...).
+
+    ``objects``: ``dict``, or ``tuple`` for the parser's tuples of (key, value) pairs.
+    """
+    if data.__class__ is not objects:
+        raise _Reject
+    if objects is tuple:
+        pairs = typing.cast("tuple[tuple[str, Any], ...]", data)
+        data = dict(pairs)
+        if len(data) != len(pairs):
+            raise _Reject
+    if not data.keys() <= _MEETING_KEYS:
         raise _Reject
     (
         meeting_id,
@@ -751,7 +783,7 @@ def _fast_meeting(
         sources,
         alternatives,
         note,
-    ) = _meeting_values({**_ALL_ABSENT, **data})
+    ) = _meeting_values({**_ABSENT, **data})
     if (
         meeting_id.__class__ is not str
         or title.__class__ is not str
@@ -759,35 +791,37 @@ def _fast_meeting(
         or kind.__class__ is not str
         or (not meeting_id.isascii() and _SURROGATE(meeting_id))
         or (not title.isascii() and _SURROGATE(title))
+        or (ordinal is not None and ordinal.__class__ is not int)
     ):
         raise _Reject
-    if ordinal is _NO:
-        ordinal = None
-    elif ordinal is not None and ordinal.__class__ is not int:
-        raise _Reject
+    for text in (series, host, chair, presided_by, initiator, theme, note):
+        if text is not None and (
+            text.__class__ is not str or (not text.isascii() and _SURROGATE(text))
+        ):
+            raise _Reject
     meeting: Meeting = _assemble_meeting(  # type: ignore[misc]
         meeting_id,
         _BODIES[body],
         _KINDS[kind],
         title,
         _fast_date(start, dates),
-        None if end is _NO or end is None else _fast_date(end, dates),
+        None if end is None else _fast_date(end, dates),
         ordinal,
-        _optional_text(series),
-        None if place is _NO else _fast_place(place, places),
+        series,
+        None if place is None else _fast_place(place, places, objects),
         _fast_enum(meeting_format, _FORMATS, Format.IN_PERSON),
-        _optional_text(host),
-        _optional_text(chair),
-        _optional_text(presided_by),
-        _optional_text(initiator),
-        _fast_participants(participants, people),
-        _optional_text(theme),
+        host,
+        chair,
+        presided_by,
+        initiator,
+        _fast_participants(participants, people, objects),
+        theme,
         _fast_strings(topics),
         _fast_enum(status, _STATUSES, MeetingStatus.CONFIRMED),
         _fast_enum(confidence, _CONFIDENCES, Confidence.HIGH),
         _fast_strings(sources),
-        _fast_alternatives(alternatives),
-        _optional_text(note),
+        _fast_alternatives(alternatives, objects),
+        note,
     )
     meeting.__attrs_post_init__()  # every invariant, by the model's own code
     return meeting
@@ -796,27 +830,60 @@ def _fast_meeting(
 _FAST_DECLINES: Final = (_Reject, KeyError, TypeError, ValueError, AttributeError, TurkicOrgError)
 
 
-def _fast_meetings(value: object) -> tuple[Meeting, ...] | None:
-    """The meetings of an array by the fast path, or None when it declines."""
+def _fast_meetings(value: object, *, pairs: bool = False) -> tuple[Meeting, ...] | None:
+    """The meetings of an array by the fast path, or None when it declines.
+
+    With ``pairs``, JSON objects are the parser's tuples of (key, value) pairs
+    (``_parse(..., pairs=True)``); otherwise dicts.
+    """
     if not _FAST or value.__class__ is not list:
         return None
     dates: dict[str, PartialDate] = {}
     places: dict[Any, Place] = {}
     people: dict[Any, Participant] = {}
     try:
-        return tuple([_fast_meeting(item, dates, places, people) for item in value])
+        objects = tuple if pairs else dict
+        return tuple([_fast_meeting(item, dates, places, people, objects) for item in value])
     except _FAST_DECLINES:
         return None
 
 
-def _fast_one_meeting(value: object) -> Meeting | None:
+def _fast_one_meeting(value: object, *, pairs: bool = False) -> Meeting | None:
     """One meeting by the fast path, or None when it declines."""
     if not _FAST:
         return None
     try:
-        return _fast_meeting(value, {}, {}, {})
+        return _fast_meeting(value, {}, {}, {}, tuple if pairs else dict)
     except _FAST_DECLINES:
         return None
+
+
+def _fast_registry_document(tree: object) -> MeetingRegistry | None:
+    """A registry from a parsed (pairs) document of the current version, or None.
+
+    Declines anything the strict path must look at: another version (migrations), another
+    envelope, unknown or repeated keys, any meeting the fast path declines. Problems between
+    meetings (duplicate ids) are raised as the strict path raises them.
+    """
+    if not _FAST or tree.__class__ is not tuple:
+        return None
+    document = dict(typing.cast("tuple[tuple[str, Any], ...]", tree))
+    if (
+        len(document) != len(tree)
+        or document.keys() != _REGISTRY_KEYS
+        or document["format"] != FORMAT
+        or document["version"].__class__ is not int
+        or document["version"] != VERSION
+        or document["type"] != "MeetingRegistry"
+    ):
+        return None
+    meetings = _fast_meetings(document["meetings"], pairs=True)
+    if meetings is None:
+        return None
+    try:
+        return _registry(meetings)
+    except InvalidDataError as error:
+        raise error.prefixed("$.meetings") from None
 
 
 def _strict_meetings(value: object) -> tuple[Meeting, ...]:
@@ -881,21 +948,39 @@ def _alternative_json(alternative: Alternative) -> str:
     return text + "}"
 
 
-def _memo_json(obj: Any, write: Callable[[Any], str], memo: dict[int, str]) -> str:
-    """``write(obj)``, remembered by identity (shared objects are written once)."""
-    key = id(obj)
-    text = memo.get(key)
+class _Written:
+    """JSON already written in one call, by value: dates, places and participants repeat."""
+
+    __slots__ = ("dates", "people", "places")
+
+    def __init__(self) -> None:
+        self.dates: dict[tuple[int, int | None, int | None], str] = {}
+        self.places: dict[tuple[Any, Any, Any], str] = {}
+        self.people: dict[tuple[Any, Any, Any], str] = {}
+
+
+def _date_json(value: PartialDate, written: _Written) -> str:
+    key = (value.year, value.month, value.day)
+    text = written.dates.get(key)
     if text is None:
-        text = memo[key] = write(obj)
+        text = written.dates[key] = _partial_json(value)
     return text
 
 
-def _meeting_json(m: Meeting, memo: dict[int, str]) -> str:
-    """The fields of a meeting as compact JSON, exactly as ``json.dumps(unstructure(m))``.
+def _participants_json(participants: tuple[Participant, ...], written: _Written) -> str:
+    people = written.people
+    texts = []
+    for participant in participants:
+        key = (participant.party, participant.person, participant.role)
+        text = people.get(key)
+        if text is None:
+            text = people[key] = _participant_json(participant)
+        texts.append(text)
+    return ",".join(texts)
 
-    ``memo`` maps ids of objects to their JSON; every object it refers to must stay alive
-    while it is used (the meetings being written hold them).
-    """
+
+def _meeting_json(m: Meeting, written: _Written) -> str:
+    """The fields of a meeting as compact JSON, exactly as ``json.dumps(unstructure(m))``."""
     esc = encode_basestring
     values = _VALUE_JSON
     parts = [
@@ -908,17 +993,22 @@ def _meeting_json(m: Meeting, memo: dict[int, str]) -> str:
         ',"title":',
         esc(m.title),
         ',"start":',
-        _memo_json(m.start, _partial_json, memo),
+        _date_json(m.start, written),
     ]
     add = parts.append
     if m.end is not None:
-        add(',"end":' + _memo_json(m.end, _partial_json, memo))
+        add(',"end":' + _date_json(m.end, written))
     if m.ordinal is not None:
         add(',"ordinal":' + int.__repr__(m.ordinal))
     if m.series is not None:
         add(',"series":' + esc(m.series))
-    if m.place is not None:
-        add(',"place":' + _memo_json(m.place, _place_json, memo))
+    place = m.place
+    if place is not None:
+        key = (place.city, place.country, place.venue)
+        text = written.places.get(key)
+        if text is None:
+            text = written.places[key] = _place_json(place)
+        add(',"place":' + text)
     if m.format is not Format.IN_PERSON:
         add(',"format":' + values[m.format])
     if m.host is not None:
@@ -930,11 +1020,7 @@ def _meeting_json(m: Meeting, memo: dict[int, str]) -> str:
     if m.initiator is not None:
         add(',"initiator":' + esc(m.initiator))
     if m.participants != ():
-        add(
-            ',"participants":['
-            + ",".join([_memo_json(p, _participant_json, memo) for p in m.participants])
-            + "]"
-        )
+        add(',"participants":[' + _participants_json(m.participants, written) + "]")
     if m.theme is not None:
         add(',"theme":' + esc(m.theme))
     if m.topics != ():
@@ -968,9 +1054,9 @@ def _fast_meetings_json(meetings: Iterable[Meeting]) -> list[str] | None:
     """The JSON of each meeting, or None when one holds a value the fast writer does not know."""
     if not _FAST:
         return None
-    memo: dict[int, str] = {}
+    written = _Written()
     try:
-        return [_meeting_json(m, memo) for m in meetings]
+        return [_meeting_json(m, written) for m in meetings]
     except _FAST_ENCODE_FAILS:
         return None
 
@@ -1239,8 +1325,14 @@ class _DuplicateKeys(dict[str, Any]):
     duplicates: list[str]
 
 
-def _parse(text: str | bytes | bytearray | memoryview, max_size: int | None) -> Any:
-    """Parse strict JSON text, or raise InvalidDataError (never anything else)."""
+def _parse(
+    text: str | bytes | bytearray | memoryview, max_size: int | None, *, pairs: bool = False
+) -> Any:
+    """Parse strict JSON text, or raise InvalidDataError (never anything else).
+
+    With ``pairs``, each JSON object becomes a tuple of (key, value) pairs, as the parser
+    found them (repeated keys included): faster for the fast path, which checks them itself.
+    """
     if isinstance(text, (bytes, bytearray, memoryview)):
         data = bytes(text)
         if max_size is not None and len(data) > max_size:
@@ -1277,7 +1369,9 @@ def _parse(text: str | bytes | bytearray | memoryview, max_size: int | None) -> 
     try:
         with _gc_paused:
             document = json.loads(
-                text, object_pairs_hook=pairs_hook, parse_constant=_reject_constant
+                text,
+                object_pairs_hook=tuple if pairs else pairs_hook,
+                parse_constant=_reject_constant,
             )
     except json.JSONDecodeError as error:
         raise InvalidDataError.single(
@@ -1377,6 +1471,10 @@ def loads(
     """
     _check_type(cls)
     with _gc_paused:
+        if cls is MeetingRegistry and _FAST:
+            found = _fast_registry_document(_parse(text, max_size, pairs=True))
+            if found is not None:
+                return typing.cast("T", found)
         return from_document(_parse(text, max_size), cls)
 
 
@@ -1494,32 +1592,37 @@ def load(
 # are read in its version.
 
 
-def _header_line() -> bytes:
-    return (_envelope_head("Meeting") + "}\n").encode()
+def iter_dumps(meetings: Iterable[Meeting]) -> Iterator[str]:
+    """The JSON Lines text of meetings, one line at a time (each ends with a newline).
 
+    The header line comes first, then one meeting a line; for writing to a stream
+    (``sys.stdout.writelines(serialize.iter_dumps(registry))``). :func:`dump_lines` writes the
+    same lines to a file.
 
-def _meeting_lines(meetings: Iterable[Meeting]) -> Iterator[bytes]:
-    yield _header_line()
+    Raises:
+        InvalidDataError: A meeting holds a value JSON cannot represent.
+        UnsupportedTypeError: An item is not a Meeting.
+    """
+    yield _envelope_head("Meeting") + "}\n"
     for meeting in meetings:
         if type(meeting) is not Meeting:
             raise UnsupportedTypeError(type(meeting), ["Meeting"])
         parts = _fast_meetings_json((meeting,))
-        line = parts[0] if parts is not None else _encode(unstructure(meeting), None)
-        yield _utf8(line + "\n")
+        yield (parts[0] if parts is not None else _encode(unstructure(meeting), None)) + "\n"
 
 
 def dump_lines(meetings: Iterable[Meeting], path: StrPath) -> None:
     """Write meetings as JSON Lines, atomically: a header line, then one meeting a line.
 
     Meetings are encoded one at a time, so a large registry is never held as one text. Each
-    meeting line is the meeting's object as in a registry document.
+    meeting line is the meeting's object as in a registry document (:func:`iter_dumps`).
 
     Raises:
         DataFileError: The file cannot be written (the previous content stays in place).
         InvalidDataError: A meeting holds a value that cannot be written.
         UnsupportedTypeError: An item is not a Meeting.
     """
-    _atomic_write(path, _meeting_lines(meetings))
+    _atomic_write(path, map(_utf8, iter_dumps(meetings)))
 
 
 def _is_header(data: object) -> bool:
@@ -1561,6 +1664,11 @@ def _read_lines(
         if not line.strip():
             continue
         try:
+            if version == VERSION:
+                fast = _fast_one_meeting(_parse(line, None, pairs=True), pairs=True)
+                if fast is not None:
+                    yield number, fast
+                    continue
             data = _parse(line, None)
             if _is_header(data) or version is None:
                 version = _line_header(data)

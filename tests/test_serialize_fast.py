@@ -1,0 +1,321 @@
+"""The fast path for meetings against the strict converter: same accepts, rejects and objects."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import attrs
+from hypothesis import given
+from hypothesis import strategies as st
+
+from turkicorg import InvalidDataError, Meeting, MeetingRegistry, serialize
+from turkicorg import strategies as tst
+from turkicorg.meetings import Format, MeetingKind
+from turkicorg.organs import Organ
+
+FIELD_VALUES: tuple[Any, ...] = (
+    None,
+    True,
+    False,
+    0,
+    1,
+    2,
+    -3,
+    1.0,
+    10**30,
+    "",
+    " ",
+    "x",
+    "CHS",
+    "bilateral",
+    "regular",
+    "video",
+    "hybrid",
+    "in_person",
+    "confirmed",
+    "postponed",
+    "low",
+    "2022",
+    "2022-02",
+    "2022-02-28",
+    "2022-02-29",
+    "2024-02-29",
+    "2022-13",
+    "0000",
+    "9999-12-31",
+    "20220101",
+    "2022-W01-1",
+    "٢٠٢٢",
+    "\ud800",
+    "Ş\udc80",
+    [],
+    [None],
+    ["x"],
+    ["x", 1],
+    ["\ud800"],
+    ["ok", "Ş\udc80"],
+    [{}],
+    [{"party": "KZ"}],
+    [{"party": None}],
+    [{"person": "P", "role": None}],
+    [{"party": "KZ", "x": 1}],
+    [{"party": 1}],
+    [{"party": "\ud800"}],
+    [{"person": "\ud800", "role": "r"}],
+    [{"field": "\ud800", "value": "v"}],
+    [{"field": "f", "value": "v"}],
+    [{"field": "f"}],
+    [{"field": "f", "value": "v", "sources": "s"}],
+    {},
+    {"city": "Baku"},
+    {"city": 1},
+    {"city": "\udfff"},
+    {"venue": "Hall"},
+    {"town": "x"},
+)
+"""Values the fast path must treat exactly as the strict converter does, in every field."""
+
+KEYS = (*serialize._MEETING_FIELDS, "extra")
+
+
+def meeting_data(registry: MeetingRegistry) -> list[Any]:
+    return json.loads(serialize.dumps(registry))["meetings"]
+
+
+def strict(data: Any) -> tuple[Meeting, ...] | None:
+    try:
+        return serialize._strict_meetings(data)
+    except InvalidDataError:
+        return None
+
+
+def as_pairs(data: Any) -> Any:
+    """``data`` as the parser gives it to the fast path: objects as tuples of pairs."""
+    return json.loads(json.dumps(data), object_pairs_hook=tuple)
+
+
+def assert_same(data: Any) -> tuple[Meeting, ...] | None:
+    """The fast path accepts only what the strict path accepts, and builds equal objects.
+
+    Checked for both inputs of the fast path: dicts, and the parser's tuples of pairs.
+    """
+    fast = serialize._fast_meetings(data)
+    from_pairs = serialize._fast_meetings(as_pairs(data), pairs=True)
+    assert (fast is None) == (from_pairs is None)
+    reference = strict(data)
+    if fast is not None:
+        assert reference is not None
+        assert fast == reference == from_pairs
+        assert [type(m) for m in fast] == [Meeting] * len(fast)
+    return fast
+
+
+def test_fast_path_is_enabled() -> None:
+    """The model has the shape the fast path was written for (a change here disables it)."""
+    assert serialize._FAST
+
+
+@given(tst.hostile_registries())
+def test_fast_path_accepts_every_valid_registry(registry: MeetingRegistry) -> None:
+    """Every document the library writes is read by the fast path, into equal meetings."""
+    data = meeting_data(registry)
+    fast = assert_same(data)
+    assert fast is not None
+    assert MeetingRegistry(fast) == registry
+
+
+@given(registry=tst.hostile_registries(max_size=4), data=st.data())
+def test_fast_and_strict_agree_on_field_mutations(
+    registry: MeetingRegistry, data: st.DataObject
+) -> None:
+    """A field removed, retyped, made impossible or added: both paths agree."""
+    meetings = meeting_data(registry)
+    if not meetings:
+        return
+    index = data.draw(st.integers(min_value=0, max_value=len(meetings) - 1))
+    for _ in range(data.draw(st.integers(min_value=1, max_value=3))):
+        key = data.draw(st.sampled_from(KEYS))
+        if data.draw(st.booleans()):
+            meetings[index].pop(key, None)
+        else:
+            meetings[index][key] = copy.deepcopy(data.draw(st.sampled_from(FIELD_VALUES)))
+    assert_same(meetings)
+
+
+@given(registry=tst.hostile_registries(max_size=3), data=st.data())
+def test_fast_and_strict_agree_on_nested_mutations(
+    registry: MeetingRegistry, data: st.DataObject
+) -> None:
+    """Mutations inside places, participants and alternatives: both paths agree."""
+    meetings = meeting_data(registry)
+    nested = [
+        (i, key, j)
+        for i, m in enumerate(meetings)
+        for key in ("participants", "alternatives")
+        for j in range(len(m.get(key, ())))
+    ]
+    if nested:
+        i, key, j = data.draw(st.sampled_from(nested))
+        item = meetings[i][key][j]
+        name = data.draw(
+            st.sampled_from(("party", "person", "role", "field", "value", "sources", "note", "x"))
+        )
+        item[name] = copy.deepcopy(data.draw(st.sampled_from(FIELD_VALUES)))
+    places = [m for m in meetings if isinstance(m.get("place"), dict)]
+    if places:
+        place = data.draw(st.sampled_from(places))["place"]
+        name = data.draw(st.sampled_from(("city", "country", "venue", "x")))
+        place[name] = copy.deepcopy(data.draw(st.sampled_from(FIELD_VALUES)))
+    assert_same(meetings)
+
+
+BASE: dict[str, Any] = {
+    "id": "m-1",
+    "body": "COE",
+    "kind": "bilateral",
+    "title": "Meeting",
+    "start": "2022-05-01",
+    "end": "2022-05",
+    "place": {"city": "Baku", "country": "AZ"},
+    "participants": [{"party": "AZ"}, {"person": "P", "role": "R"}],
+    "topics": ["energy"],
+    "alternatives": [{"field": "start", "value": "2022-05-02", "sources": ["s"]}],
+    "sources": ["s"],
+}
+"""A valid meeting that uses every nested shape."""
+
+
+def test_fast_and_strict_agree_on_every_field_value() -> None:
+    """Every value of FIELD_VALUES in every field and nested field: both paths agree."""
+    assert assert_same([BASE]) is not None
+    for key in KEYS:
+        for value in FIELD_VALUES:
+            assert_same([{**BASE, key: copy.deepcopy(value)}])
+        assert_same([{k: v for k, v in BASE.items() if k != key}])
+    for value in FIELD_VALUES:
+        for name in ("city", "country", "venue", "x"):
+            assert_same([{**BASE, "place": {**BASE["place"], name: value}}])
+        for name in ("party", "person", "role", "x"):
+            people = [{"party": "AZ", name: value}, {"person": "P", name: value}, {name: value}]
+            for person in people:
+                assert_same([{**BASE, "participants": [person]}])
+        for name in ("field", "value", "sources", "note", "x"):
+            alternative = {**BASE["alternatives"][0], name: copy.deepcopy(value)}
+            assert_same([{**BASE, "alternatives": [alternative]}])
+
+
+@given(st.lists(st.sampled_from(FIELD_VALUES), max_size=3))
+def test_fast_and_strict_agree_on_non_meetings(items: list[Any]) -> None:
+    """Arrays of things that are not meetings are declined by the fast path."""
+    assert assert_same(items) is None or items == []
+    assert serialize._fast_meetings({"a": 1}) is None
+
+
+def test_repeated_keys_are_left_to_the_strict_path() -> None:
+    """A key repeated in the parser's pairs is declined (the strict path reports it)."""
+    pairs = as_pairs([BASE])
+    meeting = (*pairs[0], ("title", "again"))
+    assert serialize._fast_meetings([meeting], pairs=True) is None
+    participant = ((("party", "AZ"), ("party", "KZ")),)
+    changed = tuple((k, list(participant) if k == "participants" else v) for k, v in pairs[0])
+    assert serialize._fast_meetings([changed], pairs=True) is None
+    assert serialize._fast_meetings(pairs, pairs=True) is not None
+    assert serialize._fast_meetings([dict(pairs[0])], pairs=True) is None
+
+
+def test_registry_documents_outside_the_fast_route() -> None:
+    """Old versions, other envelopes and odd roots go the strict way, with the same result."""
+    registry = MeetingRegistry([serialize.structure(BASE, Meeting)])
+    tree = serialize._parse(serialize.dumps(registry), None, pairs=True)
+    assert serialize._fast_registry_document(tree) == registry
+    for change in ({"version": 0}, {"version": True}, {"type": "Meeting"}, {"x": 1}):
+        document = {**dict(tree), **change}
+        assert serialize._fast_registry_document(tuple(document.items())) is None
+    assert serialize._fast_registry_document([]) is None
+    assert serialize._fast_registry_document((*tree, ("format", "turkicorg"))) is None
+    assert serialize.loads(serialize.dumps(registry).encode(), MeetingRegistry) == registry
+
+
+def test_python_objects_are_left_to_the_strict_path() -> None:
+    """Enum members or tuples where JSON has strings and arrays: the fast path declines."""
+    base = {
+        "id": "m",
+        "body": "CHS",
+        "kind": "regular",
+        "title": "t",
+        "start": "2022",
+        "sources": ["s"],
+    }
+    for change in (
+        {"body": Organ.HEADS_OF_STATE},
+        {"kind": MeetingKind.REGULAR},
+        {"format": Format.VIDEO},
+        {"sources": ("s",)},
+        {"participants": [{"party": Organ.HEADS_OF_STATE}]},
+        {"place": {"city": Organ.HEADS_OF_STATE}},
+    ):
+        assert serialize._fast_meetings([{**base, **change}]) is None
+    assert serialize._fast_one_meeting([base]) is None
+
+
+def test_shared_values_are_shared_objects() -> None:
+    """Equal dates, places and participants become one frozen object each (less memory)."""
+    item = {
+        "id": "m",
+        "body": "CHS",
+        "kind": "regular",
+        "title": "t",
+        "start": "2022-05-01",
+        "place": {"city": "Baku"},
+        "participants": [{"party": "AZ"}, {"party": "KZ", "role": "host"}],
+        "sources": ["s"],
+    }
+    first, second = serialize._fast_meetings([item, {**item, "id": "n"}]) or ()
+    assert first.start is second.start
+    assert first.place is second.place
+    assert first.participants[0] is second.participants[0]
+    assert first.participants[1] is second.participants[1]
+
+
+@given(tst.hostile_registries())
+def test_fast_writer_matches_the_converter(registry: MeetingRegistry) -> None:
+    """The fast writer gives exactly the text json.dumps gives for the converter's data."""
+    expected = json.dumps(
+        serialize.to_document(registry), ensure_ascii=False, separators=(",", ":")
+    )
+    assert serialize.dumps(registry) == expected
+    for meeting in registry:
+        expected = json.dumps(
+            serialize.to_document(meeting), ensure_ascii=False, separators=(",", ":")
+        )
+        assert serialize.dumps(meeting) == expected
+
+
+def test_fast_writer_declines_odd_values() -> None:
+    """A meeting built in Python with a value of the wrong type is written by the converter."""
+    meeting = Meeting(id="m", body="CHS", kind="regular", title="t", start="2022", sources=("s",))
+    odd = attrs.evolve(meeting, topics=(1,))  # type: ignore[arg-type]
+    assert serialize._fast_meetings_json([odd]) is None
+    assert serialize.dumps(MeetingRegistry([odd])).endswith('"topics":[1],"sources":["s"]}]}')
+
+
+def test_fast_paths_can_be_switched_off(monkeypatch: Any) -> None:
+    """Without the fast path (a model change), reading and writing still work, strictly."""
+    monkeypatch.setattr(serialize, "_FAST", False)
+    registry = MeetingRegistry(
+        [Meeting(id="m", body="CHS", kind="regular", title="t", start="2022", sources=("s",))]
+    )
+    text = serialize.dumps(registry)
+    assert serialize._fast_meetings(meeting_data(registry)) is None
+    assert serialize._fast_one_meeting({}) is None
+    assert serialize.loads(text, MeetingRegistry) == registry
+    assert serialize.loads(serialize.dumps(registry.meetings[0]), Meeting) == registry.meetings[0]
+
+
+def test_model_shape_check_notices_changes(monkeypatch: Any) -> None:
+    """A field added to Meeting (or a changed default) disables the fast path."""
+    assert serialize._fast_path_applies()
+    monkeypatch.setattr(serialize, "_MEETING_FIELDS", (*serialize._MEETING_FIELDS, "new"))
+    assert not serialize._fast_path_applies()
