@@ -32,6 +32,7 @@ from turkicorg.elders import (
     RotationPool,
 )
 from turkicorg.errors import (
+    DataFileError,
     ErrorDetail,
     InvalidDataError,
     InvalidDateError,
@@ -40,6 +41,7 @@ from turkicorg.errors import (
     TurkicOrgError,
     UnknownMeetingError,
     UnknownStateError,
+    UnsupportedTypeError,
     UnsupportedVersionError,
 )
 from turkicorg.meetings import Format, Meeting, MeetingKind, MeetingStatus, Participant, Place
@@ -66,7 +68,7 @@ from turkicorg.rotation import (
 from turkicorg.sourcing import Alternative, Confidence
 
 if TYPE_CHECKING:
-    from turkicorg.serialize import dumps, loads
+    from turkicorg.serialize import dump, dumps, load, loads
 
 __version__ = "0.1.0"
 
@@ -80,6 +82,7 @@ __all__ = [
     "Confidence",
     "Consensus",
     "CouncilOfElders",
+    "DataFileError",
     "DateSpan",
     "DecisionBasis",
     "ElderChairPolicy",
@@ -127,15 +130,18 @@ __all__ = [
     "Unanimity",
     "UnknownMeetingError",
     "UnknownStateError",
+    "UnsupportedTypeError",
     "UnsupportedVersionError",
     "__version__",
     "decide",
+    "dump",
     "dumps",
+    "load",
     "load_default",
     "loads",
 ]
 
-_LAZY = {"dumps": "turkicorg.serialize", "loads": "turkicorg.serialize"}
+_LAZY = dict.fromkeys(("dump", "dumps", "load", "loads"), "turkicorg.serialize")
 
 
 def __getattr__(name: str) -> Any:

@@ -466,7 +466,7 @@ def _export_text(ots: Organization, what: str, partial: str = "skip") -> str:
     if what == "json":
         return serialize.dumps(ots, indent=2) + "\n"
     if what == "jsonl":
-        return "".join(serialize.dumps(m) + "\n" for m in ots.meetings)
+        return "".join(line + "\n" for line in serialize.iter_dumps(ots.meetings))
     if what == "csv":
         return export.to_csv(ots.meetings)
     if what == "ics":

@@ -29,7 +29,7 @@ from turkicorg.errors import InvalidDateError
 
 __all__ = ["DateSpan", "PartialDate", "Precision", "as_date", "today"]
 
-_PATTERN: Final = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?")
+_PATTERN: Final = re.compile(r"(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?")
 
 
 class Precision(enum.IntEnum):

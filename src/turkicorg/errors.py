@@ -89,7 +89,7 @@ class InvalidDataError(TurkicOrgError, ValueError):
             )
             for e in self.errors
         ]
-        return type(self)(moved)
+        return InvalidDataError(moved)
 
 
 class InvalidDateError(TurkicOrgError, ValueError):

@@ -653,9 +653,7 @@ def _object(value: Any, objects: type) -> dict[str, Any]:
     return result
 
 
-def _fast_place(value: Any, places: dict[Any, Place], objects: type) -> Place | None:
-    if value is None:
-        return None
+def _fast_place(value: Any, places: dict[Any, Place], objects: type) -> Place:
     fields = _object(value, objects)
     if not fields.keys() <= _PLACE_KEYS:
         raise _Reject
