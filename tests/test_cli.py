@@ -306,6 +306,15 @@ def test_export_every_format(what: str, tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == [target.name]
 
 
+def test_exported_json_lines_read_back(tmp_path: Path) -> None:
+    """``export jsonl`` writes what the JSON Lines reader reads: every meeting."""
+    target = tmp_path / "meetings.jsonl"
+    assert run("export", "jsonl", "-o", str(target)).returncode == 0
+    from turkicorg import load_default, serialize  # noqa: PLC0415
+
+    assert serialize.load_lines(target) == load_default().meetings
+
+
 def test_exported_json_is_accepted_as_data(tmp_path: Path) -> None:
     """A whole-organization export can be used with --data (lossless round trip)."""
     target = tmp_path / "ots.json"

@@ -83,6 +83,7 @@ def test_sourced_precisions(text: str, earliest: dt.date, latest: dt.date) -> No
         "",
         "2022-08-",
         "0000",
+        "\u0662\u0660\u0662\u0662",  # Arabic-Indic digits: only ASCII digits are dates
     ],
 )
 def test_impossible_or_malformed_dates_are_rejected(text: str) -> None:
