@@ -125,12 +125,33 @@ def test_overrides_are_applied_once(ots: Organization) -> None:
 def test_errors(ots: Organization) -> None:
     """No recorded chair, negative counts and bad terms are policy errors."""
     coe = ots.council_of_elders
-    with pytest.raises(PolicyError):
-        coe.next_chair(after="2020-01-01")
-    with pytest.raises(PolicyError):
-        coe.upcoming_chairs(2, after="2020-01-01")
-    with pytest.raises(PolicyError):
+    with pytest.raises(PolicyError, match="count must be >= 0"):
         coe.upcoming_chairs(-1)
+    nameless = ots.elders_council(policy=ElderChairPolicy())
+    rotation = attrs.evolve(nameless.profile.chair_rotation, first=None)
+    profiles = tuple(
+        attrs.evolve(p, chair_rotation=rotation) if p.organ.value == "COE" else p
+        for p in ots.organs
+    )
+    unnamed = attrs.evolve(ots, organs=profiles).council_of_elders
+    with pytest.raises(PolicyError, match="no source names the first Chairman"):
+        unnamed.next_chair(after="2020-01-01")
+    with pytest.raises(PolicyError, match="no source names the first Chairman"):
+        unnamed.upcoming_chairs(2, after="2020-01-01")
+
+
+def test_first_chair_comes_from_the_data(ots: Organization) -> None:
+    """Before any recorded Chairman the next chair is the state the rule names first."""
+    coe = ots.council_of_elders
+    first = coe.next_chair(after="2020-01-01")
+    assert first.state.id == "TR"
+    assert first.previous is None
+    assert coe.rule is not None
+    assert first.sources == coe.rule.sources
+    assert "the rule names the state of the first Chairman" in first.explain()
+    assert [c.state.id for c in coe.upcoming_chairs(3, after="2020-01-01")] == ["TR", "UZ", "AZ"]
+    other = ots.elders_council(policy=ElderChairPolicy(first="KZ"))
+    assert other.next_chair(after="2020-01-01").state.id == "KZ"
     with pytest.raises(PolicyError):
         ElderChairPolicy(term_years=0)
 

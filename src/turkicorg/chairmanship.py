@@ -27,8 +27,9 @@ from typing import TYPE_CHECKING, Final, Protocol
 import attrs
 
 from turkicorg.dates import PartialDate, as_date
+from turkicorg.errors import PolicyError
 from turkicorg.meetings import Format, MeetingKind, MeetingStatus
-from turkicorg.organs import Organ
+from turkicorg.organs import NameBasis, Organ
 from turkicorg.parties import State
 from turkicorg.rotation import AlphabeticalRotation, NameOrder
 
@@ -46,6 +47,7 @@ __all__ = [
     "SummitHandover",
     "chair_on",
     "ordinal",
+    "upcoming",
 ]
 
 PRACTICE_SOURCES: Final = (
@@ -212,39 +214,80 @@ class SummitHandover:
 class CalendarYearRotation:
     """The written rule: one calendar year per member state, by English alphabetical order.
 
-    No source says which year the written rule started in or with whom. For comparison the
-    library anchors it on the first chair in the record (Kazakhstan, host of the 1st Summit,
-    2011); both are options.
+    The rule's wording (which names are sorted) is read from the heads of state's profile
+    (:attr:`~turkicorg.OrganProfile.chair_rotation`). No source says which year the written
+    rule started in or with whom: by default the library anchors it on the first regular
+    summit in the record (Kazakhstan, host of the 1st Summit, 2011); both are options.
 
     Attributes:
-        first: The party id holding the chairmanship in ``first_year``.
-        first_year: The first calendar year of the rotation.
-        order: The names sorted (official names, as the rule says).
+        first: The party id holding the chairmanship in ``first_year`` (None: the host of the
+            first recorded regular summit).
+        first_year: The first calendar year of the rotation (None: the year of that summit).
+        order: The names sorted (None: as the data words the rule, official names).
     """
 
-    first: str = "KZ"
-    first_year: int = 2011
-    order: NameOrder = NameOrder.OFFICIAL
+    first: str | None = None
+    first_year: int | None = None
+    order: NameOrder | None = None
+
+    def anchor(self, org: Organization) -> tuple[str, int, NameOrder]:
+        """The first holder, the first year and the name order this policy applies to ``org``.
+
+        Raises:
+            PolicyError: No anchor is given and the record has no regular summit to take it from.
+        """
+        first, first_year, order = self.first, self.first_year, self.order
+        if order is None:
+            rotation = org.profile(Organ.HEADS_OF_STATE).chair_rotation
+            names = rotation.names if rotation is not None else NameBasis.OFFICIAL
+            order = NameOrder(names.value)
+        if first is None or first_year is None:
+            summits = SummitHandover().summits(org)
+            if not summits:
+                raise PolicyError(
+                    "chairmanship", "give first= and first_year=: no regular summit is recorded"
+                )
+            first = summits[0].host if first is None else first
+            first_year = summits[0].start.earliest.year if first_year is None else first_year
+        return first, first_year, order  # type: ignore[return-value]  # host is never None
+
+    def describe(self, org: Organization) -> str:
+        """The policy in words, with the anchor it takes from ``org``."""
+        first, first_year, order = self.anchor(org)
+        return (
+            "written rule: one calendar year per member state, in English alphabetical order "
+            f"of {'official' if order is NameOrder.OFFICIAL else 'short'} names "
+            f"(anchored on {first} in {first_year} for comparison)"
+        )
 
     @property
     def description(self) -> str:
-        """The policy in words."""
+        """The policy in words (the anchor as given, or taken from the record)."""
+        order = self.order.value if self.order is not None else "official"
+        anchor = (
+            f"anchored on {self.first} in {self.first_year}"
+            if self.first is not None and self.first_year is not None
+            else "anchored on the first recorded regular summit"
+        )
         return (
             "written rule: one calendar year per member state, in English alphabetical order "
-            f"of {'official' if self.order is NameOrder.OFFICIAL else 'short'} names "
-            f"(anchored on {self.first} in {self.first_year} for comparison)"
+            f"of {order} names ({anchor} for comparison)"
         )
 
     def history(self, org: Organization, *, until: dt.date | None = None) -> tuple[ChairTerm, ...]:
-        """One term per calendar year from ``first_year`` to the year of ``until`` (today)."""
+        """One term per calendar year from the first year to the year of ``until`` (today)."""
+        first, first_year, order = self.anchor(org)
         last_year = as_date(until).year
-        rotation = AlphabeticalRotation(order=self.order)
-        holder = org.state(self.first)
+        rotation = AlphabeticalRotation(order=order)
+        holder = org.state(first)
+        description = self.describe(org)
+        rotation_data = org.profile(Organ.HEADS_OF_STATE).chair_rotation
+        sources = rotation_data.sources if rotation_data is not None else RULE_SOURCES
         terms: list[ChairTerm] = []
         today = as_date(None)
-        for year in range(self.first_year, last_year + 1):
+        for year in range(first_year, last_year + 1):
             start = dt.date(year, 1, 1)
-            if year > self.first_year:
+            if year > first_year:
                 pool = org.members(on=start)
                 holder = rotation.next_after(holder, pool, on=start).holder
             terms.append(
@@ -252,10 +295,10 @@ class CalendarYearRotation:
                     state=holder,
                     start=start,
                     end=dt.date(year + 1, 1, 1),
-                    policy=self.description,
+                    policy=description,
                     basis=f"calendar year {year}",
                     projected=start > today,
-                    sources=RULE_SOURCES,
+                    sources=sources,
                 )
             )
         return tuple(terms)
@@ -274,3 +317,23 @@ def chair_on(
         if term.start is not None and term.covers(day):
             return term
     return None
+
+
+def upcoming(
+    org: Organization, count: int, *, after: dt.date, policy: ChairPolicy | None = None
+) -> tuple[ChairTerm, ...]:
+    """The next ``count`` terms that start after ``after`` under a policy.
+
+    Under practice (the default) planned regular summits count, as projected terms; fewer
+    than ``count`` come back when no further summit is recorded, since the host is agreed
+    summit by summit. The written rule can always give ``count`` terms.
+
+    Raises:
+        PolicyError: ``count`` is not a whole number of 0 or more.
+    """
+    if type(count) is not int or count < 0:
+        raise PolicyError("chairmanship", f"count must be a whole number >= 0 (got {count!r})")
+    chosen = policy if policy is not None else SummitHandover(include_planned=True)
+    horizon = dt.date(min(after.year + count + 1, dt.MAXYEAR), 12, 31)
+    later = [t for t in chosen.history(org, until=horizon) if t.start is None or t.start > after]
+    return tuple(later[:count])

@@ -34,6 +34,7 @@ from typing import Final, Literal, TypeAlias
 import attrs
 
 from turkicorg.errors import PolicyError, UnknownStateError
+from turkicorg.organs import DecisionRule
 
 __all__ = [
     "Consensus",
@@ -45,6 +46,7 @@ __all__ = [
     "Rule",
     "Unanimity",
     "decide",
+    "rule_for",
 ]
 
 _DECIDE: Final = "decide"
@@ -341,3 +343,24 @@ def _suggest(query: object, known: list[str]) -> list[str]:
         return []
     same = [i for i in known if i.casefold() == query.casefold()]
     return same or difflib.get_close_matches(query, known, n=3)
+
+
+def rule_for(stated: DecisionRule | str) -> Rule:
+    """The rule an organ's profile states ("consensus", "unanimity") as a rule object.
+
+    Raises:
+        PolicyError: The organ takes no decisions (``"none"``) or the rule is unknown.
+
+    >>> rule_for("consensus").describe()
+    'consensus: adopted unless an entitled party objects'
+    """
+    try:
+        wanted = DecisionRule(stated)
+    except ValueError:
+        choices = ", ".join(r.value for r in DecisionRule)
+        raise PolicyError("decision rule", f"unknown rule {stated!r} (one of {choices})") from None
+    if wanted is DecisionRule.CONSENSUS:
+        return Consensus()
+    if wanted is DecisionRule.UNANIMITY:
+        return Unanimity()
+    raise PolicyError("decision rule", "the organ takes no decisions")

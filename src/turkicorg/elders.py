@@ -38,16 +38,16 @@ import attrs
 
 from turkicorg.dates import PartialDate, as_date
 from turkicorg.errors import PolicyError
-from turkicorg.organization import Appointment, Person, Role
 from turkicorg.organs import Organ
 from turkicorg.parties import State
+from turkicorg.record import Appointment, Person, Role
 from turkicorg.rotation import AlphabeticalRotation, NameOrder, Turn
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from turkicorg.organization import Organization
-    from turkicorg.organs import OrganProfile
+    from turkicorg.organs import ChairRotation, OrganProfile
     from turkicorg.rotation import Override
 
 __all__ = [
@@ -92,13 +92,15 @@ class ElderChairPolicy:
         pool: Who takes turns (default member states only).
         term_years: An assumed length of the Chairman's term in years; None (default) means
             only recorded handovers change the chair and no date is projected.
-        first: The id of the first chair's state (Türkiye, host of the Secretariat).
+        first: The id of the first Chairman's state; None (default) reads it from the data
+            (the Council's :attr:`~turkicorg.OrganProfile.chair_rotation`: Türkiye, host of
+            the Secretariat). It is the answer for the next chair before any is recorded.
     """
 
     order: NameOrder = NameOrder.SHORT
     pool: RotationPool = RotationPool.MEMBERS
     term_years: int | None = attrs.field(default=None)
-    first: str = "TR"
+    first: str | None = None
 
     @term_years.validator
     def _check_term(self, _attribute: object, value: int | None) -> None:
@@ -157,15 +159,16 @@ class NextChair:
         state: The state whose elder is next in the chair.
         turn: The rotation's own account (order, previous holder, skipped parties).
         policy: The policy applied.
-        previous: The chair the turn follows.
+        previous: The chair the turn follows (None for the first Chairman).
         start: The projected first day (only with an assumed term; else None).
     """
 
     state: State
     turn: Turn
     policy: ElderChairPolicy
-    previous: ElderChairTerm
+    previous: ElderChairTerm | None
     start: dt.date | None = None
+    sources: tuple[str, ...] = (RULE_SOURCE,)
 
     @property
     def projected(self) -> bool:
@@ -182,7 +185,8 @@ class NextChair:
         )
         return (
             f"Next Chairman of the Council of Elders: the elder of {self.state.short_name}. "
-            f"Policy: {self.policy.describe()}. Rule: {RULE_SOURCE}. {self.turn.explain()}{when}"
+            f"Policy: {self.policy.describe()}. Rule: {', '.join(self.sources)}. "
+            f"{self.turn.explain()}{when}"
         )
 
 
@@ -210,6 +214,29 @@ class CouncilOfElders:
     def profile(self) -> OrganProfile:
         """The Council's profile: role, consensus, twice a year, who may call it."""
         return self._org.profile(Organ.COUNCIL_OF_ELDERS)
+
+    @property
+    def rule(self) -> ChairRotation | None:
+        """The chair rotation the data states (first holder, names sorted, sources)."""
+        return self.profile.chair_rotation
+
+    @property
+    def rule_sources(self) -> tuple[str, ...]:
+        """Where the chair rotation is stated."""
+        rule = self.rule
+        return rule.sources if rule is not None and rule.sources else (RULE_SOURCE,)
+
+    def first_chair(self) -> State:
+        """The state whose elder chairs first: the policy's, else the one the data names.
+
+        Raises:
+            PolicyError: Neither the policy nor the data names the first Chairman's state.
+        """
+        rule = self.rule
+        first = self.policy.first or (rule.first if rule is not None else None)
+        if first is None:
+            raise PolicyError("council of elders chair", "no source names the first Chairman")
+        return self._org.state(first)
 
     def elders(self, *, on: DateLike = None) -> tuple[Appointment, ...]:
         """The elders recorded in office on a day."""
@@ -286,8 +313,28 @@ class CouncilOfElders:
         day = as_date(after)
         current = self.chair(on=day)
         if current is None:
-            raise PolicyError("council of elders chair", f"no Chairman is recorded on {day}")
+            if any(t.start and t.start <= day for t in self.recorded_chairs()):
+                raise PolicyError("council of elders chair", f"no Chairman is recorded on {day}")
+            return self._first(order)
         return self._next(current, order, tuple(overrides))
+
+    def _first(self, order: NameOrder | None) -> NextChair:
+        """The first Chairman's state, as the rule names it (before any Chairman is recorded)."""
+        policy = self.policy if order is None else attrs.evolve(self.policy, order=order)
+        first = self.first_chair()
+        name = first.short_name
+        turn = Turn(
+            holder=first,
+            previous=None,
+            previous_name=None,
+            policy="the rule names the state of the first Chairman",
+            order=(first.id,),
+            names=(name,),
+            rule_holder=first.id,
+        )
+        return NextChair(
+            state=first, turn=turn, policy=policy, previous=None, sources=self.rule_sources
+        )
 
     def _next(
         self, current: ElderChairTerm, order: NameOrder | None, overrides: tuple[Override, ...]
@@ -303,7 +350,14 @@ class CouncilOfElders:
         turn = AlphabeticalRotation(order=policy.order).next_after(
             current.state, pool, overrides=overrides, on=start
         )
-        return NextChair(state=turn.holder, turn=turn, policy=policy, previous=current, start=start)
+        return NextChair(
+            state=turn.holder,
+            turn=turn,
+            policy=policy,
+            previous=current,
+            start=start,
+            sources=self.rule_sources,
+        )
 
     def upcoming_chairs(
         self,
@@ -316,18 +370,22 @@ class CouncilOfElders:
         """The next ``count`` chairs, each following the one before, from the recorded chair.
 
         Raises:
-            PolicyError: ``count`` is negative or no Chairman is recorded on ``after``.
+            PolicyError: ``count`` is negative, or no source names the first Chairman and
+                none is recorded on ``after``.
         """
         if type(count) is not int or count < 0:
             raise PolicyError("council of elders chair", f"count must be >= 0 (got {count!r})")
         day = as_date(after)
         recorded = [t for t in self.recorded_chairs() if t.start and t.start <= day]
-        if not recorded:
-            raise PolicyError("council of elders chair", f"no Chairman is recorded on {day}")
-        current = recorded[-1]
-        remaining = tuple(overrides)
         result: list[NextChair] = []
-        for _ in range(count):
+        if recorded:
+            current = recorded[-1]
+        elif count:
+            first = self._first(order)
+            result.append(first)
+            current = ElderChairTerm(state=first.state, person=None, start=None, projected=True)
+        remaining = tuple(overrides)
+        while len(result) < count:
             following = self._next(current, order, remaining)
             if following.turn.override is not None:
                 remaining = tuple(o for o in remaining if o is not following.turn.override)

@@ -1,4 +1,9 @@
-"""The organization: names over time, treaties, parties, memberships, organs and appointments.
+"""The organization users work with: its record, its meetings, and the rules applied to them.
+
+:class:`Organization` is the façade floor: it composes the record (:mod:`turkicorg.record`),
+the meeting registry (:mod:`turkicorg.registry`) and the rules (chairmanship, the Council of
+Elders, decisions, cadence), each rule reading its parameters from the record's data or from
+an explicit policy object. The model below it imports no rule.
 
 All questions that depend on time take ``on=`` (a ``datetime.date``, a
 :class:`~turkicorg.PartialDate` or text such as ``"2022-11-15"``; default today):
@@ -13,27 +18,39 @@ All questions that depend on time take ``on=`` (a ``datetime.date``, a
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
-import itertools
 from typing import TYPE_CHECKING
 
 import attrs
 
-from turkicorg.dates import PartialDate, as_date
-from turkicorg.errors import ErrorDetail, InvalidDataError
-from turkicorg.organs import Organ, OrganProfile
-from turkicorg.parties import PartyIndex, State
+from turkicorg import cadence as cadence_rules
+from turkicorg import chairmanship, decisions
+from turkicorg.dates import as_date
+from turkicorg.elders import CouncilOfElders
+from turkicorg.errors import ErrorDetail, PolicyError
+from turkicorg.organs import DecisionRule
+from turkicorg.record import (
+    Appointment,
+    Article,
+    DateLike,
+    Membership,
+    OrganizationName,
+    OrganizationRecord,
+    Person,
+    Role,
+    Status,
+    Treaty,
+)
 from turkicorg.registry import MeetingRegistry
-from turkicorg.sourcing import Alternative, Confidence
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
+    from turkicorg.cadence import Due, Gap, Schedule
     from turkicorg.chairmanship import ChairPolicy, ChairTerm
     from turkicorg.decisions import Outcome, Position, Rule
-    from turkicorg.elders import CouncilOfElders, ElderChairPolicy
-    from turkicorg.meetings import Meeting
+    from turkicorg.elders import ElderChairPolicy
+    from turkicorg.meetings import Meeting, MeetingKind
+    from turkicorg.organs import Cadence, Organ
 
 __all__ = [
     "Appointment",
@@ -47,352 +64,44 @@ __all__ = [
     "Treaty",
 ]
 
-DateLike = PartialDate | dt.date | str | None
-
-
-class Status(enum.StrEnum):
-    """A party's standing in the organization."""
-
-    MEMBER = "member"
-    OBSERVER = "observer"
-
-
-class Role(enum.StrEnum):
-    """Posts people hold in the organization."""
-
-    SECRETARY_GENERAL = "secretary_general"
-    DEPUTY_SECRETARY_GENERAL = "deputy_secretary_general"
-    ELDER = "elder"
-    """A member of the Council of Elders, appointed by a member or observer state."""
-    ELDERS_CHAIR = "elders_chair"
-    """The Chairman of the Council of Elders."""
-    HONORARY_CHAIR = "honorary_chair"
-
-
-def _covers(start: PartialDate | None, end: PartialDate | None, day: dt.date) -> bool:
-    """Half-open cover ``start <= day < end``, a partial bound counting from its first day."""
-    if start is not None and day < start.earliest:
-        return False
-    return end is None or day < end.earliest
-
 
 @attrs.frozen(kw_only=True)
-class Membership:
-    """A party's status over a period: ``start`` included, ``end`` excluded.
-
-    Attributes:
-        party: The party id.
-        status: Member or observer.
-        start: The first day of the status.
-        end: The first day without it (None while it lasts).
-        founding: True for the signatories of the founding treaty.
-        basis: The legal basis, in words ("2022 Protocol, Art. 10: entities").
-        confidence: How well the dates are established.
-        sources: Where the status is documented.
-        alternatives: Dates other sources give and the library does not use.
-        note: Anything a reader should know.
-    """
-
-    party: str
-    status: Status
-    start: PartialDate
-    end: PartialDate | None = None
-    founding: bool = False
-    basis: str | None = None
-    confidence: Confidence = Confidence.HIGH
-    sources: tuple[str, ...] = ()
-    alternatives: tuple[Alternative, ...] = ()
-    note: str | None = None
-
-    def active(self, on: dt.date) -> bool:
-        """True when the status holds on ``on``."""
-        return _covers(self.start, self.end, on)
-
-
-@attrs.frozen(kw_only=True)
-class Person:
-    """A person named in the data.
-
-    Attributes:
-        id: Stable identifier ("binali-yildirim").
-        name: The name as the sources spell it in English.
-        other_names: Other spellings found in sources.
-        sources: Where the person is documented.
-    """
-
-    id: str
-    name: str
-    other_names: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-
-    def __str__(self) -> str:
-        return self.name
-
-
-@attrs.frozen(kw_only=True)
-class Appointment:
-    """A person holding a post over a period: ``start`` included, ``end`` excluded.
-
-    Attributes:
-        role: The post.
-        person: The person id.
-        state: The party id that appointed the person or whose national they are.
-        start: The first day in office (None when not known).
-        end: The first day out of office (None while in office or when not known).
-        appointed: The day of the appointing decision, when it differs from ``start``.
-        confidence: How well the dates are established.
-        sources: Where it is documented.
-        alternatives: Values other sources give.
-        note: Anything a reader should know.
-    """
-
-    role: Role
-    person: str
-    state: str | None = None
-    start: PartialDate | None = None
-    end: PartialDate | None = None
-    appointed: PartialDate | None = None
-    confidence: Confidence = Confidence.HIGH
-    sources: tuple[str, ...] = ()
-    alternatives: tuple[Alternative, ...] = ()
-    note: str | None = None
-
-    def active(self, on: dt.date) -> bool:
-        """True when the person holds the post on ``on`` (unknown starts never count)."""
-        return self.start is not None and _covers(self.start, self.end, on)
-
-
-@attrs.frozen(kw_only=True)
-class OrganizationName:
-    """A name of the organization over a period: ``start`` included, ``end`` excluded.
-
-    Attributes:
-        name: The full English name.
-        abbreviation: The usual abbreviation ("OTS", "CCTS").
-        short_name: An informal short name ("Turkic Council"), where one was used.
-        start: The first day of the name (None: from the founding).
-        end: The first day of the next name (None: current).
-        sources: Where it is documented.
-    """
-
-    name: str
-    abbreviation: str
-    short_name: str | None = None
-    start: PartialDate | None = None
-    end: PartialDate | None = None
-    sources: tuple[str, ...] = ()
-
-
-@attrs.frozen(kw_only=True)
-class Article:
-    """An article of a treaty whose number is confirmed by a source."""
-
-    number: str
-    subject: str
-
-
-@attrs.frozen(kw_only=True)
-class Treaty:
-    """A founding treaty or an amending protocol.
-
-    Attributes:
-        id: Stable identifier ("nakhchivan-agreement").
-        name: Its English name.
-        signed: The day it was signed.
-        place: Where it was signed.
-        parties: The signatories' party ids.
-        in_force: When it entered into force, None when not known.
-        depositary: The depositary, in words.
-        entry_into_force_rule: The rule, in words.
-        articles: The articles whose numbers sources confirm.
-        sources: Where it is documented.
-        note: Anything a reader should know (open questions).
-    """
-
-    id: str
-    name: str
-    signed: PartialDate
-    place: str | None = None
-    parties: tuple[str, ...] = ()
-    in_force: PartialDate | None = None
-    depositary: str | None = None
-    entry_into_force_rule: str | None = None
-    articles: tuple[Article, ...] = ()
-    sources: tuple[str, ...] = ()
-    note: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class Organization:
-    """The organization, its parties over time, its organs, posts and meetings.
+class Organization(OrganizationRecord):
+    """The organization: its record, its meetings, and the rules that answer questions.
 
     Build one from data with :func:`turkicorg.load_default` (the embedded dataset) or
-    :func:`turkicorg.serialize.loads`. Constructing one checks every invariant (no overlapping
-    memberships of one party, end after start, every reference resolves) and reports every
-    violation at once as an :class:`~turkicorg.InvalidDataError`.
+    :func:`turkicorg.serialize.loads`. Constructing one checks every invariant of the record
+    and that every party a meeting names is known, and reports every violation at once as an
+    :class:`~turkicorg.InvalidDataError`.
 
     Attributes:
-        id: Stable identifier ("OTS").
-        names: The names over time, oldest first.
-        headquarters: The seat of the Secretariat.
-        secretariat_since: When the Secretariat began work.
-        working_languages: Language codes (ISO 639-1).
-        treaties: The founding treaty and its protocols.
-        parties: Every state, entity and organization the data refers to.
-        memberships: Statuses over time.
-        organs: A profile for each organ.
-        people: Every person the appointments refer to.
-        appointments: Posts over time.
         meetings: The meeting registry.
-        data_version: The version of the data.
-        last_verified: The day the data was last checked against its sources.
-        sources: Sources about the organization as a whole.
     """
 
-    id: str
-    names: tuple[OrganizationName, ...]
-    headquarters: str
-    secretariat_since: PartialDate | None = None
-    working_languages: tuple[str, ...] = ()
-    treaties: tuple[Treaty, ...] = ()
-    parties: tuple[State, ...] = ()
-    memberships: tuple[Membership, ...] = ()
-    organs: tuple[OrganProfile, ...] = ()
-    people: tuple[Person, ...] = ()
-    appointments: tuple[Appointment, ...] = ()
     meetings: MeetingRegistry = attrs.field(factory=MeetingRegistry)
-    data_version: str = "0"
-    last_verified: dt.date | None = None
-    sources: tuple[str, ...] = ()
-    _index: PartyIndex = attrs.field(init=False, repr=False, eq=False)
 
-    def __attrs_post_init__(self) -> None:
-        problems = organization_problems(self)
-        if problems:
-            raise InvalidDataError(problems)
-        object.__setattr__(self, "_index", PartyIndex(self.parties))
+    def problems(self) -> list[ErrorDetail]:
+        """Every invariant broken by the record or by a meeting's party references."""
+        problems = super().problems()
+        known = {party.id for party in self.parties}
+        for index, meeting in enumerate(self.meetings):
+            path = f"$.meetings[{index}]"
+            references = [(f"{path}.{f}", getattr(meeting, f)) for f in ("host", "chair")]
+            references.append((f"{path}.initiator", meeting.initiator))
+            if meeting.place is not None:
+                references.append((f"{path}.place.country", meeting.place.country))
+            references.extend(
+                (f"{path}.participants[{j}].party", p.party)
+                for j, p in enumerate(meeting.participants)
+            )
+            problems.extend(
+                ErrorDetail(where, f"unknown party id {value!r}", value)
+                for where, value in references
+                if value is not None and value not in known
+            )
+        return problems
 
-    # Parties -----------------------------------------------------------------------------
-
-    def get(self, key: str | State, default: State | None = None) -> State | None:
-        """Return the party with this id, ISO code or name (any case, any accents), or None.
-
-        >>> from turkicorg import load_default
-        >>> load_default().get("turkiye").id
-        'TR'
-        """
-        return self._index.get(key, default)
-
-    def state(self, key: str | State) -> State:
-        """Return the party with this id, ISO code or name.
-
-        Raises:
-            UnknownStateError: Nothing matches (close matches are suggested).
-        """
-        return self._index.lookup(key)
-
-    lookup = state
-
-    def search(self, query: str, *, limit: int | None = None) -> list[State]:
-        """Return the parties that match ``query``, best first."""
-        return self._index.search(query, limit=limit)
-
-    # Memberships -------------------------------------------------------------------------
-
-    def status_of(self, party: str | State, *, on: DateLike = None) -> Status | None:
-        """The party's status on a day (default today), None when it has none.
-
-        Raises:
-            UnknownStateError: The party is not known.
-        """
-        party_id = self.state(party).id
-        day = as_date(on)
-        for membership in self.memberships:
-            if membership.party == party_id and membership.active(day):
-                return membership.status
-        return None
-
-    def membership_of(self, party: str | State, *, on: DateLike = None) -> Membership | None:
-        """The membership record in force for the party on a day, or None."""
-        party_id = self.state(party).id
-        day = as_date(on)
-        return next(
-            (m for m in self.memberships if m.party == party_id and m.active(day)),
-            None,
-        )
-
-    def _with_status(self, status: Status, on: DateLike) -> tuple[State, ...]:
-        day = as_date(on)
-        ids = {m.party for m in self.memberships if m.status is status and m.active(day)}
-        return tuple(sorted((self.state(i) for i in ids), key=_by_short_name))
-
-    def members(self, *, on: DateLike = None) -> tuple[State, ...]:
-        """The member states on a day (default today), sorted by short name."""
-        return self._with_status(Status.MEMBER, on)
-
-    def observers(self, *, on: DateLike = None) -> tuple[State, ...]:
-        """The observers (states, entities, organizations) on a day, sorted by short name."""
-        return self._with_status(Status.OBSERVER, on)
-
-    # Names and organs --------------------------------------------------------------------
-
-    def name_record(self, *, on: DateLike = None) -> OrganizationName:
-        """The name record in use on a day (before the founding: the first name)."""
-        day = as_date(on)
-        for record in self.names:
-            if _covers(record.start, record.end, day):
-                return record
-        return self.names[0]
-
-    def name(self, *, on: DateLike = None) -> str:
-        """The organization's full name on a day (default today)."""
-        return self.name_record(on=on).name
-
-    def profile(self, organ: Organ | str) -> OrganProfile:
-        """The profile of an organ ("CHS", "CFM", "SOC", "COE", "SEC" or an :class:`Organ`).
-
-        Raises:
-            KeyError: The organization has no such organ.
-        """
-        wanted = Organ(organ)
-        for profile in self.organs:
-            if profile.organ is wanted:
-                return profile
-        raise KeyError(wanted)
-
-    # People ------------------------------------------------------------------------------
-
-    def person(self, person_id: str) -> Person:
-        """The person with this id.
-
-        Raises:
-            KeyError: No such person.
-        """
-        for person in self.people:
-            if person.id == person_id:
-                return person
-        raise KeyError(person_id)
-
-    def holders(self, role: Role, *, on: DateLike = None) -> tuple[Appointment, ...]:
-        """The appointments of a role in force on a day."""
-        day = as_date(on)
-        return tuple(a for a in self.appointments if a.role is role and a.active(day))
-
-    def secretary_general(self, *, on: DateLike = None) -> Person | None:
-        """The Secretary General on a day, None when no one is recorded in office.
-
-        >>> from turkicorg import load_default
-        >>> load_default().secretary_general(on="2022-11-15").name
-        'Kubanychbek Omuraliev'
-        """
-        found = self.holders(Role.SECRETARY_GENERAL, on=on)
-        return self.person(found[0].person) if found else None
-
-    def elders(self, *, on: DateLike = None) -> tuple[Appointment, ...]:
-        """The elders of the Council of Elders recorded in office on a day, by state id."""
-        return tuple(sorted(self.holders(Role.ELDER, on=on), key=lambda a: a.state or ""))
-
-    # Rules -------------------------------------------------------------------------------
+    # The organization's chairmanship -----------------------------------------------------
 
     def chair(self, *, on: DateLike = None, policy: ChairPolicy | None = None) -> ChairTerm | None:
         """The organization's chairmanship on a day (default today), or None before the first.
@@ -406,17 +115,26 @@ class Organization:
         >>> load_default().chair(on="2024-01-01").state.id
         'KZ'
         """
-        from turkicorg.chairmanship import chair_on  # noqa: PLC0415 - rules load on use
-
-        return chair_on(self, on, policy)
+        return chairmanship.chair_on(self, on, policy)
 
     def chairs(
         self, *, policy: ChairPolicy | None = None, until: DateLike = None
     ) -> tuple[ChairTerm, ...]:
         """Every chairmanship term under a policy, oldest first."""
-        from turkicorg.chairmanship import DEFAULT_POLICY  # noqa: PLC0415
+        return (policy or chairmanship.DEFAULT_POLICY).history(self, until=as_date(until))
 
-        return (policy or DEFAULT_POLICY).history(self, until=as_date(until))
+    def upcoming_chairs(
+        self, count: int, *, after: DateLike = None, policy: ChairPolicy | None = None
+    ) -> tuple[ChairTerm, ...]:
+        """The next ``count`` chairmanship terms that start after a day (default today).
+
+        Fewer than ``count`` come back when the policy cannot see further: under practice
+        only recorded or planned regular summits hand the chair over (see
+        :func:`turkicorg.chairmanship.upcoming`).
+        """
+        return chairmanship.upcoming(self, count, after=as_date(after), policy=policy)
+
+    # Decisions ---------------------------------------------------------------------------
 
     def decide(
         self,
@@ -429,9 +147,9 @@ class Organization:
         """Apply an organ's decision rule to the positions the parties took on a day.
 
         Who is entitled is a policy: the member states on the decision day (default).
-        Observers' positions are recorded but never count. The rule defaults to the organ's:
-        consensus, sourced for the Council of Elders and the documented default policy for
-        the other councils.
+        Observers' positions are recorded but never count. The rule defaults to the one the
+        organ's profile states (consensus, sourced for the Council of Elders and the
+        documented default policy for the other councils).
 
         Args:
             organ: The deciding organ ("CHS", "CFM", "SOC", "COE").
@@ -450,21 +168,19 @@ class Organization:
         >>> outcome.adopted, outcome.blocked_by
         (False, ('TR',))
         """
-        from turkicorg.decisions import Consensus  # noqa: PLC0415 - rules load on use
-        from turkicorg.decisions import decide as apply_rule  # noqa: PLC0415
-        from turkicorg.errors import PolicyError  # noqa: PLC0415
-
         profile = self.profile(organ)
-        if profile.decision_rule == "none":
+        if profile.decision_rule is DecisionRule.NONE:
             raise PolicyError(profile.name, "this organ takes no decisions")
         day = as_date(on)
         normalized = {self.state(party).id: position for party, position in positions.items()}
-        return apply_rule(
-            rule or Consensus(),
+        return decisions.decide(
+            rule or decisions.rule_for(profile.decision_rule),
             normalized,
             entitled=[p.id for p in self.members(on=day)],
             recorded=[p.id for p in self.observers(on=day)],
         )
+
+    # The Council of Elders ---------------------------------------------------------------
 
     @property
     def council_of_elders(self) -> CouncilOfElders:
@@ -474,111 +190,77 @@ class Organization:
         >>> load_default().council_of_elders.next_chair(after="2025-12-01").state.id
         'UZ'
         """
-        return self.elders_council()
+        return CouncilOfElders(self)
 
     def elders_council(self, *, policy: ElderChairPolicy | None = None) -> CouncilOfElders:
         """The Council of Elders under a chair policy (default: the documented defaults)."""
-        from turkicorg.elders import CouncilOfElders  # noqa: PLC0415 - rules load on use
-
         return CouncilOfElders(self, policy=policy)
+
+    # Cadence -----------------------------------------------------------------------------
+
+    def expected(
+        self,
+        organ: Organ | str,
+        *,
+        between: tuple[DateLike, DateLike],
+        kind: MeetingKind | str | None = None,
+        cadence: Cadence | None = None,
+    ) -> Schedule:
+        """The expected meetings of an organ in a range, by the cadence its profile states.
+
+        See :func:`turkicorg.cadence.expected`.
+        """
+        return cadence_rules.expected(
+            self.meetings,
+            organ,
+            between=between,  # type: ignore[arg-type]
+            kind=kind,
+            cadence=cadence,
+            profile=self.profile(organ),
+        )
+
+    def gaps(
+        self,
+        organ: Organ | str,
+        *,
+        between: tuple[DateLike, DateLike],
+        kind: MeetingKind | str | None = None,
+        cadence: Cadence | None = None,
+    ) -> tuple[Gap, ...]:
+        """Periods without the meeting the organ's cadence expects.
+
+        See :func:`turkicorg.cadence.gaps`.
+        """
+        return cadence_rules.gaps(
+            self.meetings,
+            organ,
+            between=between,  # type: ignore[arg-type]
+            kind=kind,
+            cadence=cadence,
+            profile=self.profile(organ),
+        )
+
+    def due(
+        self,
+        organ: Organ | str,
+        *,
+        on: DateLike = None,
+        kind: MeetingKind | str | None = None,
+        cadence: Cadence | None = None,
+    ) -> Due:
+        """When the organ's next meeting is expected. See :func:`turkicorg.cadence.due`."""
+        return cadence_rules.due(
+            self.meetings,
+            organ,
+            on=on,
+            kind=kind,
+            cadence=cadence,
+            profile=self.profile(organ),
+        )
+
+    # Copies ------------------------------------------------------------------------------
 
     def with_meetings(self, meetings: MeetingRegistry | Iterable[Meeting]) -> Organization:
         """A copy of the organization with another meeting registry."""
         registry = meetings if isinstance(meetings, MeetingRegistry) else MeetingRegistry(meetings)
         return attrs.evolve(self, meetings=registry)
-
-
-def _by_short_name(party: State) -> tuple[str, str]:
-    from turkicorg._text import english_key  # noqa: PLC0415 - keep the import graph flat
-
-    return (english_key(party.short_name), party.id)
-
-
-def _check_period(
-    problems: list[ErrorDetail],
-    path: str,
-    start: PartialDate | None,
-    end: PartialDate | None,
-) -> None:
-    if start is not None and end is not None and end.earliest <= start.earliest:
-        problems.append(
-            ErrorDetail(f"{path}.end", f"the end must lie after the start ({start})", str(end))
-        )
-
-
-def organization_problems(org: Organization) -> list[ErrorDetail]:
-    """Every invariant the organization breaks, each with its path."""
-    problems: list[ErrorDetail] = []
-    party_ids: dict[str, int] = {}
-    for index, party in enumerate(org.parties):
-        if party.id in party_ids:
-            problems.append(ErrorDetail(f"$.parties[{index}].id", "duplicate party id", party.id))
-        party_ids.setdefault(party.id, index)
-    person_ids = {p.id for p in org.people}
-    if len(person_ids) != len(org.people):
-        seen: set[str] = set()
-        for index, person in enumerate(org.people):
-            if person.id in seen:
-                problems.append(
-                    ErrorDetail(f"$.people[{index}].id", "duplicate person id", person.id)
-                )
-            seen.add(person.id)
-
-    def ref(path: str, party_id: str | None) -> None:
-        if party_id is not None and party_id not in party_ids:
-            problems.append(ErrorDetail(path, f"unknown party id {party_id!r}", party_id))
-
-    if not org.names:
-        problems.append(ErrorDetail("$.names", "the organization needs at least one name"))
-    for index, record in enumerate(org.names):
-        _check_period(problems, f"$.names[{index}]", record.start, record.end)
-    for index, treaty in enumerate(org.treaties):
-        for j, party_id in enumerate(treaty.parties):
-            ref(f"$.treaties[{index}].parties[{j}]", party_id)
-    by_party: dict[str, list[int]] = {}
-    for index, membership in enumerate(org.memberships):
-        path = f"$.memberships[{index}]"
-        ref(f"{path}.party", membership.party)
-        _check_period(problems, path, membership.start, membership.end)
-        by_party.setdefault(membership.party, []).append(index)
-    for indexes in by_party.values():
-        spans = sorted(indexes, key=lambda i: org.memberships[i].start.earliest)
-        for previous, current in itertools.pairwise(spans):
-            before = org.memberships[previous]
-            after = org.memberships[current]
-            if before.end is None or before.end.earliest > after.start.earliest:
-                problems.append(
-                    ErrorDetail(
-                        f"$.memberships[{current}].start",
-                        f"overlaps membership $.memberships[{previous}] of the same party",
-                        str(after.start),
-                    )
-                )
-    organs_seen: set[Organ] = set()
-    for index, profile in enumerate(org.organs):
-        if profile.organ in organs_seen:
-            problems.append(
-                ErrorDetail(f"$.organs[{index}].organ", "duplicate organ", profile.organ.value)
-            )
-        organs_seen.add(profile.organ)
-    for index, appointment in enumerate(org.appointments):
-        path = f"$.appointments[{index}]"
-        ref(f"{path}.state", appointment.state)
-        if appointment.person not in person_ids:
-            problems.append(
-                ErrorDetail(
-                    f"{path}.person",
-                    f"unknown person id {appointment.person!r}",
-                    appointment.person,
-                )
-            )
-        _check_period(problems, path, appointment.start, appointment.end)
-    for index, meeting in enumerate(org.meetings):
-        path = f"$.meetings[{index}]"
-        for field in ("host", "chair", "initiator"):
-            ref(f"{path}.{field}", getattr(meeting, field))
-        if meeting.place is not None:
-            ref(f"{path}.place.country", meeting.place.country)
-        for j, participant in enumerate(meeting.participants):
-            ref(f"{path}.participants[{j}].party", participant.party)
-    return problems

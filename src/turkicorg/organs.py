@@ -6,7 +6,16 @@ import enum
 
 import attrs
 
-__all__ = ["Cadence", "DecisionBasis", "Mechanism", "Organ", "OrganProfile"]
+__all__ = [
+    "Cadence",
+    "ChairRotation",
+    "DecisionBasis",
+    "DecisionRule",
+    "Mechanism",
+    "NameBasis",
+    "Organ",
+    "OrganProfile",
+]
 
 
 class Organ(enum.StrEnum):
@@ -57,6 +66,46 @@ class DecisionBasis(enum.StrEnum):
     """The organ takes no decisions of its own."""
 
 
+class DecisionRule(enum.StrEnum):
+    """How an organ takes its decisions, as the data states it."""
+
+    CONSENSUS = "consensus"
+    """No member state objects (abstentions and absences do not block)."""
+    UNANIMITY = "unanimity"
+    """Every member state supports."""
+    NONE = "none"
+    """The organ takes no decisions of its own (the Secretariat)."""
+
+
+class NameBasis(enum.StrEnum):
+    """Which names an alphabetical rule sorts, as a source words it."""
+
+    OFFICIAL = "official"
+    SHORT = "short"
+
+
+@attrs.frozen(kw_only=True)
+class ChairRotation:
+    """How the chair of an organ passes between the states, as a source states it.
+
+    The rules read their parameters from here (the first holder, which names are sorted); a
+    reading the sources leave open stays an explicit policy of the rule module.
+
+    Attributes:
+        first: The id of the state that holds the chair first, where a source names it.
+        names: Which names the English alphabetical order sorts, as the source words it.
+        term: The length of a turn in words, where a source states it ("one calendar year").
+        description: The rule in words.
+        sources: Where the rule is stated.
+    """
+
+    first: str | None = None
+    names: NameBasis = attrs.field(default=NameBasis.OFFICIAL, converter=NameBasis)
+    term: str | None = None
+    description: str = ""
+    sources: tuple[str, ...] = ()
+
+
 @attrs.frozen(kw_only=True)
 class Cadence:
     """How often an organ is expected to meet, and the source of that expectation.
@@ -90,11 +139,12 @@ class OrganProfile:
         organ: Which organ.
         name: Its English name.
         role: What it does.
-        decision_rule: "consensus" or "none".
+        decision_rule: How it decides (:class:`DecisionRule`).
         decision_basis: Whether the rule is sourced or a documented default policy.
         composition: Who sits in it.
         cadences: Its expected rhythms (may be empty).
         extraordinary_callers: Who may call an extraordinary meeting, in words.
+        chair_rotation: How its chair rotates, where a source states a rule.
         sources: Where the profile is documented.
         notes: Anything a user should know.
     """
@@ -102,11 +152,12 @@ class OrganProfile:
     organ: Organ
     name: str
     role: str
-    decision_rule: str
+    decision_rule: DecisionRule = attrs.field(converter=DecisionRule)
     decision_basis: DecisionBasis
     composition: str = ""
     cadences: tuple[Cadence, ...] = ()
     extraordinary_callers: tuple[str, ...] = ()
+    chair_rotation: ChairRotation | None = None
     sources: tuple[str, ...] = ()
     notes: str | None = None
 
