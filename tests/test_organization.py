@@ -345,7 +345,7 @@ def test_every_generated_party_is_found_by_each_of_its_names(
         assert org.state(party.id) is party
         name = data.draw(st.sampled_from(party.all_names()))
         found = org.state(name.upper())
-        assert any(turkicorg._text.fold(n) == turkicorg._text.fold(name) for n in found.all_names())
+        assert any(turkicorg.text.fold(n) == turkicorg.text.fold(name) for n in found.all_names())
 
 
 @given(tst.organizations())

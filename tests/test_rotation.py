@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from turkicorg._text import english_key
+from turkicorg.text import english_key
 from turkicorg.dates import PartialDate
 from turkicorg.errors import PolicyError, TurkicOrgError, UnknownStateError
 from turkicorg.parties import FormerName, State

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Final, TypeAlias
 
 import attrs
 
-from turkicorg._text import fold
+from turkicorg.text import fold
 from turkicorg.dates import PartialDate, as_date
 from turkicorg.errors import UnknownStateError
 

@@ -36,7 +36,7 @@ from typing import Final, TypeAlias
 
 import attrs
 
-from turkicorg._text import english_key
+from turkicorg.text import english_key
 from turkicorg.dates import PartialDate
 from turkicorg.errors import PolicyError, UnknownStateError
 from turkicorg.parties import State
@@ -104,7 +104,7 @@ def collate(
     """Sort parties in English alphabetical order of their names.
 
     Names are compared case- and accent-insensitively with a leading "the" ignored
-    (:func:`~turkicorg._text.english_key`: "Türkiye" sorts as "Turkiye"); equal names are
+    (:func:`~turkicorg.text.english_key`: "Türkiye" sorts as "Turkiye"); equal names are
     ordered by id, so the order is total and deterministic.
 
     Args:
