@@ -32,6 +32,7 @@ from turkicorg.meetings import Format, MeetingKind, MeetingStatus
 from turkicorg.organs import NameBasis, Organ
 from turkicorg.parties import State
 from turkicorg.rotation import AlphabeticalRotation, NameOrder
+from turkicorg.sourcing import cite, horizon_note
 
 if TYPE_CHECKING:
     from turkicorg.meetings import Meeting
@@ -47,6 +48,7 @@ __all__ = [
     "SummitHandover",
     "chair_on",
     "ordinal",
+    "stamped",
     "upcoming",
 ]
 
@@ -80,6 +82,8 @@ class ChairTerm:
         meeting: The id of the meeting that handed the chairmanship over, if any.
         projected: True when the term is a projection, not recorded history.
         sources: Where the term or the rule is documented.
+        beyond_horizon: True when the day asked about lies after the data horizon.
+        horizon: The data horizon, when the day asked about lies after it.
     """
 
     state: State
@@ -90,6 +94,8 @@ class ChairTerm:
     meeting: str | None = None
     projected: bool = False
     sources: tuple[str, ...] = ()
+    beyond_horizon: bool = False
+    horizon: dt.date | None = None
 
     def covers(self, day: dt.date) -> bool:
         """True when ``day`` falls in the term (``start`` included, ``end`` excluded)."""
@@ -100,10 +106,15 @@ class ChairTerm:
         since = f" from {self.start}" if self.start else " from a day not yet known"
         until = f" until {self.end}" if self.end else " until the next handover"
         kind = "is projected to chair" if self.projected else "chairs"
-        return (
-            f"{self.state.short_name} {kind} the organization{since}{until}. "
-            f"Policy: {self.policy}. Basis: {self.basis}."
-        )
+        sentences = [
+            f"{self.state.short_name} {kind} the organization{since}{until}.",
+            f"Policy: {self.policy}.",
+            f"Basis: {self.basis}.",
+            cite(self.sources),
+        ]
+        if self.horizon is not None:
+            sentences.append(horizon_note(self.horizon))
+        return " ".join(sentences)
 
 
 class ChairPolicy(Protocol):
@@ -315,8 +326,15 @@ def chair_on(
     day = as_date(on)
     for term in (policy or DEFAULT_POLICY).history(org, until=day):
         if term.start is not None and term.covers(day):
-            return term
+            return stamped(term, org, day)
     return None
+
+
+def stamped(term: ChairTerm, org: Organization, day: dt.date) -> ChairTerm:
+    """The term, flagged when ``day`` lies after the organization's data horizon."""
+    if org.beyond_horizon(day):
+        return attrs.evolve(term, beyond_horizon=True, horizon=org.data_horizon)
+    return term
 
 
 def upcoming(
@@ -336,4 +354,4 @@ def upcoming(
     chosen = policy if policy is not None else SummitHandover(include_planned=True)
     horizon = dt.date(min(after.year + count + 1, dt.MAXYEAR), 12, 31)
     later = [t for t in chosen.history(org, until=horizon) if t.start is None or t.start > after]
-    return tuple(later[:count])
+    return tuple(stamped(t, org, after) for t in later[:count])

@@ -24,6 +24,7 @@ turkicorg.errors.UnknownStateError: unknown state, entity or organization: 'HU'
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import enum
 from collections.abc import Collection, Mapping
@@ -35,6 +36,7 @@ import attrs
 
 from turkicorg.errors import PolicyError, UnknownStateError
 from turkicorg.organs import DecisionRule
+from turkicorg.sourcing import cite, horizon_note
 
 __all__ = [
     "Consensus",
@@ -203,6 +205,9 @@ class Outcome:
             majority has no veto).
         counted: The position of every entitled party (absent where none was given), by id.
         ignored: The positions of recorded parties (observers), which never count, by id.
+        sources: Where the organ's decision rule is stated (empty for a rule given by hand).
+        beyond_horizon: True when the decision day lies after the data horizon.
+        horizon: The data horizon, when the decision day lies after it.
     """
 
     rule: Rule
@@ -210,6 +215,9 @@ class Outcome:
     blocked_by: tuple[str, ...] = ()
     counted: Mapping[str, Position] = attrs.field(converter=_readonly, hash=False)
     ignored: Mapping[str, Position] = attrs.field(factory=dict, converter=_readonly, hash=False)
+    sources: tuple[str, ...] = ()
+    beyond_horizon: bool = False
+    horizon: dt.date | None = None
 
     def count(self, position: Position) -> int:
         """How many entitled parties took ``position``."""
@@ -228,6 +236,10 @@ class Outcome:
             ignored = ", ".join(f"{i} {p}" for i, p in self.ignored.items())
             sentences.append(f"Recorded, not counted: {ignored}.")
         sentences.append(f"{'Adopted' if self.adopted else 'Not adopted'}: {self._reason()}.")
+        if self.sources:
+            sentences.append(f"Rule {cite(self.sources)[0].lower()}{cite(self.sources)[1:]}")
+        if self.horizon is not None:
+            sentences.append(horizon_note(self.horizon))
         return " ".join(sentences)
 
     def _reason(self) -> str:

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypeVar
 
 import attrs
 
@@ -42,6 +42,7 @@ from turkicorg.organs import Organ
 from turkicorg.parties import State
 from turkicorg.record import Appointment, Person, Role
 from turkicorg.rotation import AlphabeticalRotation, NameOrder, Turn
+from turkicorg.sourcing import Alternative, cite, horizon_note
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -132,6 +133,11 @@ class ElderChairTerm:
         end: The first day of the next Chairman (None while in office or not known).
         projected: True when the term is a projection, not recorded history.
         sources: Where it is documented.
+        beyond_horizon: True when the day asked about lies after the data horizon.
+        horizon: The data horizon, when the day asked about lies after it.
+        recorded_start: The start as the data records it (a partial date such as "2021-11"
+            when only the month is known; ``start`` is then its first day).
+        alternatives: Other starts the sources give, with their own sources.
     """
 
     state: State
@@ -140,6 +146,32 @@ class ElderChairTerm:
     end: dt.date | None = None
     projected: bool = False
     sources: tuple[str, ...] = ()
+    beyond_horizon: bool = False
+    horizon: dt.date | None = None
+    recorded_start: PartialDate | None = None
+    alternatives: tuple[Alternative, ...] = ()
+
+    def explain(self) -> str:
+        """Say who chairs the Council of Elders, since when, and on what evidence."""
+        kind = "is projected to chair" if self.projected else "chairs"
+        who = (
+            f"{self.person.name}, the elder of {self.state.short_name},"
+            if self.person
+            else (f"The elder of {self.state.short_name}")
+        )
+        since = f" from {self.start}" if self.start else ""
+        if self.recorded_start is not None and not self.recorded_start.is_exact:
+            since = f" from {self.recorded_start} (only the {self.recorded_start.precision.name.lower()} is known)"
+        until = f" until {self.end}" if self.end else ""
+        sentences = [f"{who} {kind} the Council of Elders{since}{until}.", cite(self.sources)]
+        sentences.extend(
+            f"Other sources give {alt.field} {alt.value} ({'; '.join(alt.sources)})"
+            + (f": {alt.note}" if alt.note else ".")
+            for alt in self.alternatives
+        )
+        if self.horizon is not None:
+            sentences.append(horizon_note(self.horizon))
+        return " ".join(sentences)
 
     def __str__(self) -> str:
         who = (
@@ -161,6 +193,9 @@ class NextChair:
         policy: The policy applied.
         previous: The chair the turn follows (None for the first Chairman).
         start: The projected first day (only with an assumed term; else None).
+        sources: Where the rule is stated.
+        beyond_horizon: True when the day the turn follows lies after the data horizon.
+        horizon: The data horizon, when that day lies after it.
     """
 
     state: State
@@ -169,6 +204,8 @@ class NextChair:
     previous: ElderChairTerm | None
     start: dt.date | None = None
     sources: tuple[str, ...] = (RULE_SOURCE,)
+    beyond_horizon: bool = False
+    horizon: dt.date | None = None
 
     @property
     def projected(self) -> bool:
@@ -183,11 +220,12 @@ class NextChair:
             if self.start
             else " No source states the Chairman's term, so no date is projected."
         )
-        return (
+        text = (
             f"Next Chairman of the Council of Elders: the elder of {self.state.short_name}. "
             f"Policy: {self.policy.describe()}. Rule: {', '.join(self.sources)}. "
             f"{self.turn.explain()}{when}"
         )
+        return f"{text} {horizon_note(self.horizon)}" if self.horizon is not None else text
 
 
 def _add_years(day: dt.date, years: int) -> dt.date:
@@ -195,6 +233,9 @@ def _add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
         return day.replace(year=day.year + years, day=28)
+
+
+_Answer = TypeVar("_Answer", "ElderChairTerm", "NextChair")
 
 
 class CouncilOfElders:
@@ -261,6 +302,8 @@ class CouncilOfElders:
             start=appointment.start.earliest if appointment.start else None,
             end=appointment.end.earliest if appointment.end else None,
             sources=appointment.sources,
+            recorded_start=appointment.start,
+            alternatives=appointment.alternatives,
         )
 
     def chair(self, *, on: DateLike = None) -> ElderChairTerm | None:
@@ -276,15 +319,20 @@ class CouncilOfElders:
         current = recorded[-1]
         if current.end is not None and day >= current.end:
             return None
-        if self.policy.term_years is None or current.end is not None:
-            return current
-        for projection in self.upcoming_chairs(_HORIZON, after=current.start):
-            if projection.start is None or projection.start > day:
-                break
-            current = ElderChairTerm(
-                state=projection.state, person=None, start=projection.start, projected=True
-            )
-        return current
+        if self.policy.term_years is not None and current.end is None:
+            for projection in self.upcoming_chairs(_HORIZON, after=current.start):
+                if projection.start is None or projection.start > day:
+                    break
+                current = ElderChairTerm(
+                    state=projection.state, person=None, start=projection.start, projected=True
+                )
+        return self._stamp(current, day)
+
+    def _stamp(self, answer: _Answer, day: dt.date) -> _Answer:
+        """The answer, flagged when ``day`` lies after the data horizon."""
+        if self._org.beyond_horizon(day):
+            return attrs.evolve(answer, beyond_horizon=True, horizon=self._org.data_horizon)
+        return answer
 
     def _pool(self, day: dt.date) -> tuple[State, ...]:
         members = self._org.members(on=day)
@@ -315,8 +363,8 @@ class CouncilOfElders:
         if current is None:
             if any(t.start and t.start <= day for t in self.recorded_chairs()):
                 raise PolicyError("council of elders chair", f"no Chairman is recorded on {day}")
-            return self._first(order)
-        return self._next(current, order, tuple(overrides))
+            return self._stamp(self._first(order), day)
+        return self._stamp(self._next(current, order, tuple(overrides)), day)
 
     def _first(self, order: NameOrder | None) -> NextChair:
         """The first Chairman's state, as the rule names it (before any Chairman is recorded)."""
@@ -393,4 +441,4 @@ class CouncilOfElders:
             current = ElderChairTerm(
                 state=following.state, person=None, start=following.start, projected=True
             )
-        return tuple(result)
+        return tuple(self._stamp(following, day) for following in result)

@@ -35,6 +35,7 @@ def organization_problems(org: OrganizationRecord) -> list[ErrorDetail]:
     check.memberships()
     check.organs()
     check.appointments()
+    check.horizon()
     return check.problems
 
 
@@ -120,3 +121,15 @@ class _Checks:
                     )
                 )
             _check_period(self.problems, path, appointment.start, appointment.end)
+
+    def horizon(self) -> None:
+        verified, horizon = self.org.last_verified, self.org.data_horizon
+        if verified is not None and horizon is not None and verified > horizon:
+            self.problems.append(
+                ErrorDetail(
+                    "$.last_verified",
+                    f"a check cannot confirm more than the sources show: last_verified lies "
+                    f"after data_horizon ({horizon.isoformat()})",
+                    verified.isoformat(),
+                )
+            )

@@ -173,11 +173,17 @@ class Organization(OrganizationRecord):
             raise PolicyError(profile.name, "this organ takes no decisions")
         day = as_date(on)
         normalized = {self.state(party).id: position for party, position in positions.items()}
-        return decisions.decide(
+        outcome = decisions.decide(
             rule or decisions.rule_for(profile.decision_rule),
             normalized,
             entitled=[p.id for p in self.members(on=day)],
             recorded=[p.id for p in self.observers(on=day)],
+        )
+        return attrs.evolve(
+            outcome,
+            sources=() if rule is not None else profile.sources,
+            beyond_horizon=self.beyond_horizon(day),
+            horizon=self.data_horizon if self.beyond_horizon(day) else None,
         )
 
     # The Council of Elders ---------------------------------------------------------------

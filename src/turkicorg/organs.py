@@ -45,6 +45,8 @@ class Mechanism(enum.StrEnum):
     """Consultations of the deputy ministers of foreign affairs."""
     RESEARCH_CENTERS = "research_centers"
     """Meetings of the official foreign-policy research centres."""
+    HEADS_OF_GOVERNMENT = "heads_of_government"
+    """Meetings of the heads of government (prime ministers, Türkiye's Vice President), from 2025."""
     JUNIOR_DIPLOMATS = "junior_diplomats"
     """The junior diplomats' joint training programme."""
     ELECTION_OBSERVATION = "election_observation"

@@ -27,7 +27,7 @@ from turkicorg.errors import ErrorDetail, InvalidDataError
 from turkicorg.invariants import organization_problems
 from turkicorg.organs import Organ, OrganProfile
 from turkicorg.parties import PartyIndex, State
-from turkicorg.sourcing import Alternative, Confidence
+from turkicorg.sourcing import Alternative, Confidence, cite
 from turkicorg.text import english_key
 
 __all__ = [
@@ -107,6 +107,26 @@ class Membership:
     def active(self, on: dt.date) -> bool:
         """True when the status holds on ``on``."""
         return covers(self.start, self.end, on)
+
+    def explain(self) -> str:
+        """Say the status, its period, its basis and the sources, with any alternative.
+
+        >>> from turkicorg import load_default
+        >>> print(load_default().membership_of("HU", on="2024-01-01").explain())
+        HU: observer from 2018-09-03. Basis: ... Other sources give start 2019-09-03 ...
+        """
+        until = f" until {self.end}" if self.end else ""
+        founding = " (founding member)" if self.founding else ""
+        sentences = [f"{self.party}: {self.status.value} from {self.start}{until}{founding}."]
+        if self.basis:
+            sentences.append(f"Basis: {self.basis}.")
+        sentences.append(cite(self.sources))
+        sentences.extend(
+            f"Other sources give {alt.field} {alt.value} ({'; '.join(alt.sources)})"
+            + (f": {alt.note}" if alt.note else ".")
+            for alt in self.alternatives
+        )
+        return " ".join(sentences)
 
 
 @attrs.frozen(kw_only=True)
@@ -244,7 +264,10 @@ class OrganizationRecord:
         people: Every person the appointments refer to.
         appointments: Posts over time.
         data_version: The version of the data.
-        last_verified: The day the data was last checked against its sources.
+        last_verified: The day the data was last checked against its sources (never after
+            ``data_horizon``: a check cannot confirm more than the sources show).
+        data_horizon: The last day through which the sources were searched (not the newest
+            event). Answers about later days are flagged ``beyond_horizon``.
         sources: Sources about the organization as a whole.
     """
 
@@ -261,6 +284,7 @@ class OrganizationRecord:
     appointments: tuple[Appointment, ...] = ()
     data_version: str = "0"
     last_verified: dt.date | None = None
+    data_horizon: dt.date | None = None
     sources: tuple[str, ...] = ()
     _index: PartyIndex = attrs.field(init=False, repr=False, eq=False)
 
@@ -269,6 +293,16 @@ class OrganizationRecord:
         if problems:
             raise InvalidDataError(problems)
         object.__setattr__(self, "_index", PartyIndex(self.parties))
+
+    def beyond_horizon(self, on: DateLike = None) -> bool:
+        """True when a day (default today) lies after the data horizon.
+
+        >>> from turkicorg import load_default
+        >>> ots = load_default()
+        >>> ots.beyond_horizon("2020-01-01"), ots.beyond_horizon("2099-01-01")
+        (False, True)
+        """
+        return self.data_horizon is not None and as_date(on) > self.data_horizon
 
     def problems(self) -> list[ErrorDetail]:
         """Every invariant the record breaks, each with its JSON path (empty when valid)."""
