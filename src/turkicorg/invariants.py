@@ -36,6 +36,7 @@ def organization_problems(org: OrganizationRecord) -> list[ErrorDetail]:
     check.organs()
     check.appointments()
     check.horizon()
+    check.alternatives()
     return check.problems
 
 
@@ -133,3 +134,18 @@ class _Checks:
                     verified.isoformat(),
                 )
             )
+
+    def alternatives(self) -> None:
+        """Every alternative names its own sources: a value nobody reports is not kept."""
+        groups = (("memberships", self.org.memberships), ("appointments", self.org.appointments))
+        for name, records in groups:
+            for index, record in enumerate(records):
+                for j, alt in enumerate(record.alternatives):
+                    if not alt.sources:
+                        self.problems.append(
+                            ErrorDetail(
+                                f"$.{name}[{index}].alternatives[{j}].sources",
+                                "an alternative needs its own sources",
+                                alt.value,
+                            )
+                        )

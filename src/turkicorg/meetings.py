@@ -259,4 +259,9 @@ def meeting_problems(meeting: Meeting) -> list[tuple[str, str, object]]:
         problems.append(("participants", "a bilateral meeting names its participants", None))
     if not meeting.sources:
         problems.append(("sources", "every meeting needs at least one source", None))
+    problems.extend(
+        (f"alternatives[{index}].sources", "an alternative needs its own sources", alt.value)
+        for index, alt in enumerate(meeting.alternatives)
+        if not alt.sources
+    )
     return problems
