@@ -152,8 +152,8 @@ def test_new_events_up_to_the_horizon() -> None:
     turkistan = OTS.meetings.get("chs-2026-informal")
     assert turkistan.status is MeetingStatus.TENTATIVE
     assert turkistan.kind.value == "informal"
-    assert [m.id for m in OTS.meetings if m.start.latest > HORIZON] == [
-        "hog-2026-04-02",
+    assert sorted(m.id for m in OTS.meetings if m.start.latest > HORIZON) == [
         "chs-2026-informal",
         "chs-2026-regular",
+        "hog-2026-04-02",
     ]
