@@ -27,7 +27,7 @@ import attrs
 
 from turkicorg.errors import InvalidDateError
 
-__all__ = ["DateSpan", "PartialDate", "Precision", "as_date", "today"]
+__all__ = ["DateLike", "DateSpan", "PartialDate", "Precision", "as_date", "as_range", "today"]
 
 _PATTERN: Final = re.compile(r"(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?")
 
@@ -209,17 +209,71 @@ class PartialDate:
         return self.sort_key() >= other.sort_key()
 
 
-def as_date(value: PartialDate | dt.date | str | None) -> dt.date:
-    """Turn an ``on=`` argument into a day: None is today; a partial date is its first day."""
+DateLike = PartialDate | dt.date | str | None
+"""What every ``on=``, ``after=`` and range bound accepts (see :func:`as_date`)."""
+
+_DATE_FORMS: Final = (
+    "a date, a datetime, a PartialDate or text (YYYY, YYYY-MM, YYYY-MM-DD, 'today')"
+)
+
+
+def as_date(value: DateLike, *, last: bool = False) -> dt.date:
+    """The one date parser of the library: turn an ``on=`` argument into a day.
+
+    It takes None or ``"today"`` (today), a ``datetime.date``, a ``datetime.datetime`` (its
+    date), a :class:`PartialDate` or text ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``. A partial
+    date is its first day, or its last day with ``last=True`` (the upper bound of a range).
+
+    Raises:
+        InvalidDateError: The text is not a date, or the value is of another type (the error
+            names the type).
+
+    >>> as_date("2022-11"), as_date("2022-11", last=True)
+    (datetime.date(2022, 11, 1), datetime.date(2022, 11, 30))
+    >>> as_date(dt.datetime(2024, 5, 1, 13, 30))
+    datetime.date(2024, 5, 1)
+    >>> as_date(2022)
+    Traceback (most recent call last):
+    ...
+    turkicorg.errors.InvalidDateError: invalid date 2022: expected a date, ... got int
+    """
     if value is None:
         return today()
-    if isinstance(value, PartialDate):
-        return value.earliest
+    if isinstance(value, str) and value.strip().lower() == "today":
+        return today()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
     if isinstance(value, str):
-        return PartialDate.parse(value).earliest
-    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise InvalidDateError(value, "expected a datetime.date, a PartialDate or text")
-    return value
+        value = PartialDate.parse(value)
+    if isinstance(value, PartialDate):
+        return value.latest if last else value.earliest
+    raise InvalidDateError(value, f"expected {_DATE_FORMS}, got {type(value).__name__}")
+
+
+def as_range(first: DateLike, last: DateLike) -> tuple[dt.date, dt.date]:
+    """The days of a range, both included.
+
+    A partial first bound counts from its first day, a partial last bound to its last day.
+
+    Raises:
+        InvalidDateError: A bound is not a date, or the range is reversed (both bounds named).
+
+    >>> as_range("2022", "2022-03")
+    (datetime.date(2022, 1, 1), datetime.date(2022, 3, 31))
+    >>> as_range("2024", "2022")
+    Traceback (most recent call last):
+    ...
+    turkicorg.errors.InvalidDateError: invalid date '2024/2022': the range is reversed: ...
+    """
+    lo, hi = as_date(first), as_date(last, last=True)
+    if hi < lo:
+        raise InvalidDateError(
+            f"{first}/{last}",
+            f"the range is reversed: its first bound {first} lies after its last bound {last}",
+        )
+    return lo, hi
 
 
 def _to_partial(value: PartialDate | dt.date | str) -> PartialDate:

@@ -29,6 +29,7 @@ __all__ = [
     "PolicyError",
     "TurkicOrgError",
     "UnknownMeetingError",
+    "UnknownNameError",
     "UnknownStateError",
     "UnsupportedTypeError",
     "UnsupportedVersionError",
@@ -122,6 +123,27 @@ class UnknownStateError(TurkicOrgError, LookupError):
     def __str__(self) -> str:
         # LookupError's str() would quote the message; keep it readable.
         return str(self.args[0])
+
+
+class UnknownNameError(TurkicOrgError, ValueError):
+    """A name that none of the choices of its kind (organ, meeting kind, status) matches.
+
+    Attributes:
+        what: The kind of thing looked up ("organ", "meeting kind").
+        query: What was given.
+        choices: Every accepted value, in order.
+        suggestions: Close matches, best first (may be empty).
+    """
+
+    def __init__(
+        self, what: str, query: object, choices: Iterable[str], suggestions: Iterable[str] = ()
+    ) -> None:
+        self.what = what
+        self.query = query
+        self.choices = tuple(choices)
+        self.suggestions = tuple(suggestions)
+        hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"unknown {what}: {query!r}{hint} (choose from {', '.join(self.choices)})")
 
 
 class UnknownMeetingError(TurkicOrgError, LookupError):

@@ -17,6 +17,7 @@ from turkicorg.dates import DateSpan, PartialDate
 from turkicorg.errors import InvalidDataError
 from turkicorg.organs import Mechanism, Organ
 from turkicorg.sourcing import Alternative, Confidence
+from turkicorg.text import choose
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -30,6 +31,8 @@ __all__ = [
     "MeetingStatus",
     "Participant",
     "Place",
+    "resolve_kind",
+    "resolve_status",
 ]
 
 Body = Organ | Mechanism
@@ -265,3 +268,29 @@ def meeting_problems(meeting: Meeting) -> list[tuple[str, str, object]]:
         if not alt.sources
     )
     return problems
+
+
+def resolve_kind(value: MeetingKind | str) -> MeetingKind:
+    """The meeting kind named by ``value``, in any case ("Extraordinary", "informal").
+
+    Raises:
+        UnknownNameError: No kind has that name (a ``ValueError``; close names suggested).
+    """
+    if isinstance(value, MeetingKind):
+        return value
+    names = {kind.value: kind for kind in MeetingKind}
+    return choose("meeting kind", value, names, shown=list(names))
+
+
+def resolve_status(value: MeetingStatus | str) -> MeetingStatus:
+    """The meeting status named by ``value``, in any case ("confirmed", "Tentative").
+
+    Raises:
+        UnknownNameError: No status has that name (a ``ValueError``; close names suggested).
+    """
+    if isinstance(value, MeetingStatus):
+        return value
+    names = {status.value: status for status in MeetingStatus}
+    names["planned"] = MeetingStatus.TENTATIVE
+    names["held"] = MeetingStatus.CONFIRMED
+    return choose("meeting status", value, names, shown=[s.value for s in MeetingStatus])

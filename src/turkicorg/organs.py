@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import enum
+from typing import TYPE_CHECKING, Final
 
 import attrs
+
+from turkicorg.text import choose
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 __all__ = [
     "Cadence",
@@ -15,6 +21,8 @@ __all__ = [
     "NameBasis",
     "Organ",
     "OrganProfile",
+    "resolve_body",
+    "resolve_organ",
 ]
 
 
@@ -33,6 +41,57 @@ class Organ(enum.StrEnum):
     """The Secretariat in Istanbul, led by the Secretary General."""
 
 
+ORGAN_NAMES: Final[Mapping[Organ, tuple[str, ...]]] = {
+    Organ.HEADS_OF_STATE: ("Council of Heads of State", "Heads of State Council", "Summit"),
+    Organ.FOREIGN_MINISTERS: (
+        "Council of Foreign Ministers",
+        "Council of Ministers of Foreign Affairs",
+        "Foreign Ministers Council",
+    ),
+    Organ.SENIOR_OFFICIALS: ("Senior Officials Committee", "Committee of Senior Officials"),
+    Organ.COUNCIL_OF_ELDERS: (
+        "Council of Elders",
+        "Aksakals",
+        "Council of Aksakals",
+        "Aksakals Council",
+        "Elders",
+    ),
+    Organ.SECRETARIAT: ("Secretariat", "General Secretariat"),
+}
+"""Each organ's English name (first) and the other names it is known by."""
+
+
+def _organ_names() -> dict[str, Organ]:
+    names: dict[str, Organ] = {}
+    for organ in Organ:
+        names[organ.value] = organ
+        names[organ.name] = organ
+        names.update(dict.fromkeys(ORGAN_NAMES[organ], organ))
+    return names
+
+
+_ORGANS: Final = _organ_names()
+
+
+def resolve_organ(value: Organ | str) -> Organ:
+    """The organ named by ``value``, the one resolver every function and option uses.
+
+    It takes the enum, its code in any case ("COE", "coe", "CoE"), its English name in any
+    case ("Council of Elders") or another name it is known by ("Aksakals").
+
+    Raises:
+        UnknownNameError: No organ has that name (a ``ValueError``; close names suggested).
+
+    >>> resolve_organ("council of elders") is resolve_organ("Aksakals")
+    True
+    >>> resolve_organ("CoE")
+    <Organ.COUNCIL_OF_ELDERS: 'COE'>
+    """
+    if isinstance(value, Organ):
+        return value
+    return choose("organ", value, _ORGANS, shown=[o.value for o in Organ])
+
+
 class Mechanism(enum.StrEnum):
     """Bodies that meet but are not organs: the organization's other mechanisms and contacts."""
 
@@ -46,7 +105,7 @@ class Mechanism(enum.StrEnum):
     RESEARCH_CENTERS = "research_centers"
     """Meetings of the official foreign-policy research centres."""
     HEADS_OF_GOVERNMENT = "heads_of_government"
-    """Meetings of the heads of government (prime ministers, Türkiye's Vice President), from 2025."""
+    """Meetings of the heads of government (prime ministers; Türkiye: its Vice President)."""
     JUNIOR_DIPLOMATS = "junior_diplomats"
     """The junior diplomats' joint training programme."""
     ELECTION_OBSERVATION = "election_observation"
@@ -55,6 +114,35 @@ class Mechanism(enum.StrEnum):
     """Coordination meetings of the Turkic cooperation organizations."""
     BILATERAL = "bilateral"
     """A meeting with another organization or a state outside the organs."""
+
+
+def _body_names() -> dict[str, Organ | Mechanism]:
+    names: dict[str, Organ | Mechanism] = dict(_ORGANS)
+    for mechanism in Mechanism:
+        names[mechanism.value] = mechanism
+        names[mechanism.value.replace("_", " ")] = mechanism
+    return names
+
+
+_BODIES: Final = _body_names()
+
+
+def resolve_body(value: Organ | Mechanism | str) -> Organ | Mechanism:
+    """The organ or mechanism named by ``value``.
+
+    Organs as :func:`resolve_organ` takes them; mechanisms by their value in any case, with
+    or without underscores.
+
+    Raises:
+        UnknownNameError: Nothing has that name (a ``ValueError``).
+
+    >>> resolve_body("National Security Councils")
+    <Mechanism.NATIONAL_SECURITY_COUNCILS: 'national_security_councils'>
+    """
+    if isinstance(value, Organ | Mechanism):
+        return value
+    shown = [o.value for o in Organ] + [m.value for m in Mechanism]
+    return choose("body", value, _BODIES, shown=shown)
 
 
 class DecisionBasis(enum.StrEnum):

@@ -25,7 +25,7 @@ import attrs
 from turkicorg.dates import PartialDate, as_date
 from turkicorg.errors import ErrorDetail, InvalidDataError
 from turkicorg.invariants import organization_problems
-from turkicorg.organs import Organ, OrganProfile
+from turkicorg.organs import Organ, OrganProfile, resolve_organ
 from turkicorg.parties import PartyIndex, State
 from turkicorg.sourcing import Alternative, Confidence, cite
 from turkicorg.text import english_key
@@ -385,12 +385,17 @@ class OrganizationRecord:
         return self.name_record(on=on).name
 
     def profile(self, organ: Organ | str) -> OrganProfile:
-        """The profile of an organ ("CHS", "CFM", "SOC", "COE", "SEC" or an :class:`Organ`).
+        """The profile of an organ, named as :func:`~turkicorg.organs.resolve_organ` takes it.
 
         Raises:
-            KeyError: The organization has no such organ.
+            UnknownNameError: No organ has that name (a ``ValueError``, close names suggested).
+            KeyError: The organization's data has no profile for that organ.
+
+        >>> from turkicorg import load_default
+        >>> load_default().profile("aksakals").name
+        'Council of Elders'
         """
-        wanted = Organ(organ)
+        wanted = resolve_organ(organ)
         for profile in self.organs:
             if profile.organ is wanted:
                 return profile

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
-from typing import Final
+from typing import TYPE_CHECKING, Final, TypeVar
 
-__all__ = ["english_key", "fold"]
+from turkicorg.errors import UnknownNameError
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+__all__ = ["choose", "english_key", "fold"]
+
+T = TypeVar("T")
 
 # Letters that Unicode does not decompose into a base letter plus a mark.
 _SPECIAL: Final = str.maketrans(
@@ -33,3 +41,33 @@ def english_key(text: str) -> str:
     'kyrgyz republic'
     """
     return fold(text).removeprefix("the ")
+
+
+def choose(what: str, value: object, names: Mapping[str, T], *, shown: Sequence[str]) -> T:
+    """The option a user-given name stands for, in any case and with or without accents.
+
+    Args:
+        what: What is chosen, for the error ("organ").
+        value: What the user gave.
+        names: Every accepted name (codes, English names, other names) and its option.
+        shown: The choices the error lists.
+
+    Raises:
+        UnknownNameError: Nothing matches; close matches are suggested (a ``ValueError``).
+
+    >>> choose("colour", "RED", {"red": 1, "green": 2}, shown=["red", "green"])
+    1
+    >>> choose("colour", "gren", {"red": 1, "green": 2}, shown=["red", "green"])
+    Traceback (most recent call last):
+    ...
+    turkicorg.errors.UnknownNameError: unknown colour: 'gren'; did you mean green? (choose ...
+    """
+    folded = {fold(name): option for name, option in names.items()}
+    display = {fold(name): name for name in names}
+    if isinstance(value, str) and fold(value) in folded:
+        return folded[fold(value)]
+    key = fold(value) if isinstance(value, str) else ""
+    close = difflib.get_close_matches(key, list(folded), n=3, cutoff=0.6) if key else []
+    if not isinstance(value, str):
+        what = f"{what} (expected text, got {type(value).__name__})"
+    raise UnknownNameError(what, value, shown, [display[c] for c in close])
