@@ -5,12 +5,17 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
+import attrs
+
 from turkicorg.errors import ErrorDetail
+from turkicorg.sourcing import url_problem
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from turkicorg.dates import PartialDate
     from turkicorg.organs import Organ
-    from turkicorg.record import OrganizationRecord
+    from turkicorg.record import Appointment, Membership, OrganizationRecord
 
 __all__ = ["organization_problems"]
 
@@ -37,6 +42,7 @@ def organization_problems(org: OrganizationRecord) -> list[ErrorDetail]:
     check.appointments()
     check.horizon()
     check.alternatives()
+    check.sources(org, "$")
     return check.problems
 
 
@@ -137,7 +143,10 @@ class _Checks:
 
     def alternatives(self) -> None:
         """Every alternative names its own sources: a value nobody reports is not kept."""
-        groups = (("memberships", self.org.memberships), ("appointments", self.org.appointments))
+        groups: tuple[tuple[str, Sequence[Membership | Appointment]], ...] = (
+            ("memberships", self.org.memberships),
+            ("appointments", self.org.appointments),
+        )
         for name, records in groups:
             for index, record in enumerate(records):
                 for j, alt in enumerate(record.alternatives):
@@ -149,3 +158,25 @@ class _Checks:
                                 alt.value,
                             )
                         )
+
+    def sources(self, value: object, path: str) -> None:
+        """Every ``sources`` list anywhere in the record holds source URLs (RFC 3986)."""
+        if isinstance(value, tuple):
+            for index, item in enumerate(value):
+                self.sources(item, f"{path}[{index}]")
+            return
+        if not attrs.has(type(value)) or path.startswith("$.meetings"):
+            return
+        for field in attrs.fields(type(value)):  # type: ignore[arg-type]
+            if field.name == "meetings" or not field.init:
+                continue
+            inner = getattr(value, field.name)
+            where = f"{path}.{field.name}"
+            if field.name == "sources" and isinstance(inner, tuple):
+                self.problems.extend(
+                    ErrorDetail(f"{where}[{i}]", problem, url)
+                    for i, url in enumerate(inner)
+                    if (problem := url_problem(url)) is not None
+                )
+            else:
+                self.sources(inner, where)

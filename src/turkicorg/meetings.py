@@ -16,7 +16,7 @@ import attrs
 from turkicorg.dates import DateSpan, PartialDate
 from turkicorg.errors import InvalidDataError
 from turkicorg.organs import Mechanism, Organ
-from turkicorg.sourcing import Alternative, Confidence
+from turkicorg.sourcing import Alternative, Confidence, url_problem
 from turkicorg.text import choose
 
 if TYPE_CHECKING:
@@ -267,7 +267,23 @@ def meeting_problems(meeting: Meeting) -> list[tuple[str, str, object]]:
         for index, alt in enumerate(meeting.alternatives)
         if not alt.sources
     )
+    problems.extend(_url_problems(meeting))
     return problems
+
+
+def _url_problems(meeting: Meeting) -> list[tuple[str, str, object]]:
+    found: list[tuple[str, str, object]] = [
+        (f"sources[{i}]", problem, url)
+        for i, url in enumerate(meeting.sources)
+        if (problem := url_problem(url)) is not None
+    ]
+    for index, alt in enumerate(meeting.alternatives):
+        found.extend(
+            (f"alternatives[{index}].sources[{i}]", problem, url)
+            for i, url in enumerate(alt.sources)
+            if (problem := url_problem(url)) is not None
+        )
+    return found
 
 
 def resolve_kind(value: MeetingKind | str) -> MeetingKind:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from typing import TYPE_CHECKING
 
 import attrs
@@ -11,7 +12,38 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterable
 
-__all__ = ["Alternative", "Confidence", "cite", "horizon_note"]
+__all__ = ["Alternative", "Confidence", "cite", "horizon_note", "url_problem"]
+
+
+_UNRESERVED = r"A-Za-z0-9\-._~"
+_SUB_DELIMS = r"!$&'()*+,;="
+_PCT = r"%[0-9A-Fa-f]{2}"
+_PCHAR = rf"(?:[{_UNRESERVED}{_SUB_DELIMS}:@]|{_PCT})"
+_HOST = rf"(?:\[[0-9A-Fa-f:.]+\]|(?:[{_UNRESERVED}{_SUB_DELIMS}]|{_PCT})+)"
+_SOURCE_URL = re.compile(
+    rf"(?i:https?)://(?:(?:[{_UNRESERVED}{_SUB_DELIMS}:]|{_PCT})*@)?{_HOST}(?::[0-9]*)?"
+    rf"(?:/{_PCHAR}*)*(?:\?(?:{_PCHAR}|[/?])*)?(?:#(?:{_PCHAR}|[/?])*)?",
+    re.ASCII,
+)
+"""An absolute http(s) URI as RFC 3986 writes it (ASCII, valid percent-escapes)."""
+
+
+def url_problem(url: object) -> str | None:
+    """Why ``url`` is not a source address, or None when it is one.
+
+    A source is an absolute ``http`` or ``https`` URI that parses per RFC 3986: ASCII only
+    (write other letters percent-encoded), valid percent-escapes, a host, a numeric port.
+
+    >>> url_problem("https://turkicstates.org/en/page?id=1#top") is None
+    True
+    >>> url_problem("javascript:alert(1)")
+    'a source is an absolute http(s) URL (RFC 3986)'
+    >>> url_problem("https://ex.org/%zz")
+    'a source is an absolute http(s) URL (RFC 3986)'
+    """
+    if isinstance(url, str) and _SOURCE_URL.fullmatch(url):
+        return None
+    return "a source is an absolute http(s) URL (RFC 3986)"
 
 
 class Confidence(enum.StrEnum):
