@@ -51,7 +51,7 @@ from turkicorg import (
     Participant,
     Place,
 )
-from turkicorg.registry import _sort_key
+from turkicorg.registry.index import sort_key
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -444,7 +444,7 @@ def time_builds(shuffled: list[Meeting], repeat: int) -> dict[str, float]:
         {
             "MeetingRegistry(meetings)": lambda: MeetingRegistry(shuffled),
             "sorted(meetings, key=(m.earliest, m.id))": lambda: sorted(shuffled, key=natural),
-            "sorted(meetings, key=registry's string key)": lambda: sorted(shuffled, key=_sort_key),
+            "sorted(meetings, key=registry's string key)": lambda: sorted(shuffled, key=sort_key),
         },
         repeat,
     )

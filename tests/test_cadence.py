@@ -21,6 +21,7 @@ from turkicorg import (
     PolicyError,
     load_default,
 )
+from turkicorg import cadence as rhythm
 from turkicorg import strategies as tst
 from turkicorg.cadence import Due, Gap, counted_meetings, resolve_cadence
 
@@ -66,32 +67,61 @@ def elders() -> MeetingRegistry:
 # Where the cadence comes from ---------------------------------------------------------------
 
 
-def test_default_cadences_come_from_the_embedded_profiles() -> None:
-    """Without arguments the embedded organ profiles give the rhythm, with their sources."""
-    ots = load_default()
-    assert resolve_cadence("COE").months == 6
-    assert resolve_cadence("COE") == ots.profile("COE").cadences[0]
-    assert resolve_cadence(Organ.HEADS_OF_STATE).months == 12
-    informal = resolve_cadence("CFM", kind="informal")
+def embedded(organ: str) -> OrganProfile:
+    """The profile of an organ in the embedded data."""
+    return load_default().profile(organ)
+
+
+def test_embedded_profiles_give_the_cadences() -> None:
+    """The embedded organ profiles give the rhythm, with their sources."""
+    assert resolve_cadence("COE", profile=embedded("COE")).months == 6
+    assert resolve_cadence("COE", profile=embedded("COE")) == embedded("COE").cadences[0]
+    assert resolve_cadence(Organ.HEADS_OF_STATE, profile=embedded("CHS")).months == 12
+    informal = resolve_cadence("CFM", kind="informal", profile=embedded("CFM"))
     assert (informal.months, informal.month) == (12, 9)
     assert informal.sources
-    assert resolve_cadence("CFM").kind == "regular"
+    assert resolve_cadence("CFM", profile=embedded("CFM")).kind == "regular"
 
 
 def test_explicit_cadence_and_profile_take_precedence() -> None:
-    """An explicit cadence wins; a profile's cadences are used instead of the embedded ones."""
+    """An explicit cadence wins over a profile; a profile's cadences are used otherwise."""
     assert resolve_cadence("SOC", cadence=HALF_YEAR) is HALF_YEAR
     assert resolve_cadence("SOC", cadence=HALF_YEAR, kind="regular") is HALF_YEAR
     soc = profile(Organ.SENIOR_OFFICIALS, SEPTEMBER)
     assert resolve_cadence("SOC", profile=soc) is SEPTEMBER
     assert resolve_cadence("SOC", profile=soc, kind="informal") is SEPTEMBER
+    assert resolve_cadence("COE", cadence=HALF_YEAR, profile=embedded("COE")) is HALF_YEAR
+
+
+@pytest.mark.parametrize("organ", ["COE", Organ.HEADS_OF_STATE, "SOC"])
+def test_a_cadence_or_a_profile_is_required(organ: Organ | str) -> None:
+    """Without a cadence or a profile no data is read: PolicyError, naming the organ."""
+    name = Organ(organ).value
+    with pytest.raises(PolicyError, match=f"no cadence or profile given for {name}"):
+        resolve_cadence(organ)
+    registry = MeetingRegistry([meeting("a", "2019-03-01")])
+    with pytest.raises(PolicyError, match=f"no cadence or profile given for {name}"):
+        rhythm.gaps(registry, organ, between=("2019", "2020"))
+    with pytest.raises(PolicyError, match=f"no cadence or profile given for {name}"):
+        rhythm.due(registry, organ, on="2020-01-01")
+    with pytest.raises(PolicyError, match=f"no cadence or profile given for {name}"):
+        rhythm.expected(registry, organ, between=("2019", "2020"))
+
+
+def test_the_registry_has_no_cadence_methods() -> None:
+    """Cadences are rules (turkicorg.cadence, Organization), not registry queries."""
+    for name in ("expected", "gaps", "due"):
+        assert not hasattr(MeetingRegistry, name)
 
 
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        ({"organ": "SOC"}, "no cadence is stated for SOC"),
-        ({"organ": "CHS", "kind": "mission"}, "no cadence is stated for mission meetings of CHS"),
+        ({"organ": "SOC", "profile": "SOC"}, "no cadence is stated for SOC"),
+        (
+            {"organ": "CHS", "kind": "mission", "profile": "CHS"},
+            "no cadence is stated for mission meetings of CHS",
+        ),
         ({"organ": "COE", "kind": "informal", "cadence": HALF_YEAR}, "about regular meetings"),
         (
             {"organ": "COE", "profile": profile(Organ.SECRETARIAT)},
@@ -101,6 +131,8 @@ def test_explicit_cadence_and_profile_take_precedence() -> None:
 )
 def test_no_cadence_is_a_policy_error(arguments: dict[str, Any], message: str) -> None:
     """Organs without a stated rhythm, or disagreeing arguments, raise PolicyError."""
+    if isinstance(arguments.get("profile"), str):
+        arguments = {**arguments, "profile": embedded(arguments["profile"])}
     with pytest.raises(PolicyError, match=message):
         resolve_cadence(**arguments)
 
@@ -115,7 +147,7 @@ def test_counted_meetings_leave_out_cancelled_and_other_kinds(elders: MeetingReg
 
 def test_expected_steps_from_the_first_meeting(elders: MeetingRegistry) -> None:
     """The schedule is an rrule from the first counted meeting, clipped to the range."""
-    schedule = elders.expected("COE", between=("2020", "2021"), cadence=HALF_YEAR)
+    schedule = rhythm.expected(elders, "COE", between=("2020", "2021"), cadence=HALF_YEAR)
     assert schedule.anchor == "a"
     assert [str(o) for o in schedule] == ["2020-03-01", "2020-09-01", "2021-03-01", "2021-09-01"]
     assert len(schedule) == 4
@@ -127,7 +159,8 @@ def test_expected_keeps_the_precision_of_the_anchor() -> None:
     """A month anchor gives months; a year anchor gives years for yearly rhythms."""
     by_month = MeetingRegistry([meeting("m", "2022-08")])
     assert [
-        str(o) for o in by_month.expected("COE", between=("2022", "2023"), cadence=HALF_YEAR)
+        str(o)
+        for o in rhythm.expected(by_month, "COE", between=("2022", "2023"), cadence=HALF_YEAR)
     ] == [
         "2022-08",
         "2023-02",
@@ -135,12 +168,14 @@ def test_expected_keeps_the_precision_of_the_anchor() -> None:
     ]
     by_year = MeetingRegistry([meeting("y", "2015", body="CHS")])
     yearly = Cadence(kind="regular", months=12)
-    assert [str(o) for o in by_year.expected("CHS", between=("2016", "2017"), cadence=yearly)] == [
+    assert [
+        str(o) for o in rhythm.expected(by_year, "CHS", between=("2016", "2017"), cadence=yearly)
+    ] == [
         "2016",
         "2017",
     ]
     assert [
-        str(o) for o in by_year.expected("CHS", between=("2016", "2016"), cadence=HALF_YEAR)
+        str(o) for o in rhythm.expected(by_year, "CHS", between=("2016", "2016"), cadence=HALF_YEAR)
     ] == [
         "2016-01",
         "2016-07",
@@ -150,17 +185,23 @@ def test_expected_keeps_the_precision_of_the_anchor() -> None:
 def test_expected_clips_late_days_to_the_end_of_the_month() -> None:
     """A meeting on the 31st is expected again on the last day of shorter months."""
     registry = MeetingRegistry([meeting("m", "2023-08-31")])
-    schedule = registry.expected("COE", between=("2023-08-31", "2025-03"), cadence=HALF_YEAR)
+    schedule = rhythm.expected(
+        registry, "COE", between=("2023-08-31", "2025-03"), cadence=HALF_YEAR
+    )
     assert [str(o) for o in schedule] == ["2023-08-31", "2024-02-29", "2024-08-31", "2025-02-28"]
 
 
 def test_expected_in_a_named_month() -> None:
     """A cadence tied to September gives every September, with or without a meeting."""
     registry = MeetingRegistry([meeting("u", "2015-09-23", body="CFM", kind="informal")])
-    schedule = registry.expected("CFM", between=("2016-01", "2018-09-15"), cadence=SEPTEMBER)
+    schedule = rhythm.expected(
+        registry, "CFM", between=("2016-01", "2018-09-15"), cadence=SEPTEMBER
+    )
     assert [str(o) for o in schedule] == ["2016-09", "2017-09", "2018-09"]
     assert schedule.anchor == "u"
-    empty = MeetingRegistry().expected("CFM", between=("2016", "2017"), kind="informal")
+    empty = rhythm.expected(
+        MeetingRegistry(), "CFM", between=("2016", "2017"), kind="informal", profile=embedded("CFM")
+    )
     assert empty.anchor is None
     assert [str(o) for o in empty] == ["2016-09", "2017-09"]
 
@@ -168,7 +209,7 @@ def test_expected_in_a_named_month() -> None:
 def test_nothing_is_expected_without_a_meeting_to_count_from() -> None:
     """A stepping cadence needs a meeting in or before the range."""
     registry = MeetingRegistry([meeting("late", "2030-01-01")])
-    schedule = registry.expected("COE", between=("2020", "2021"), cadence=HALF_YEAR)
+    schedule = rhythm.expected(registry, "COE", between=("2020", "2021"), cadence=HALF_YEAR)
     assert (schedule.occurrences, schedule.anchor, schedule.rule) == ((), None, None)
 
 
@@ -178,7 +219,7 @@ def test_schedule_agrees_with_relativedelta(day: dt.date, months: int) -> None:
     registry = MeetingRegistry([meeting("m", day.isoformat())])
     cadence = Cadence(kind="regular", months=months)
     until = day + relativedelta(months=5 * months)
-    schedule = registry.expected("COE", between=(day, until), cadence=cadence)
+    schedule = rhythm.expected(registry, "COE", between=(day, until), cadence=cadence)
     assert [o.earliest for o in schedule] == [
         day + relativedelta(months=k * months) for k in range(6)
     ]
@@ -189,7 +230,7 @@ def test_schedule_agrees_with_relativedelta(day: dt.date, months: int) -> None:
 
 def test_gaps_are_periods_longer_than_the_interval(elders: MeetingRegistry) -> None:
     """Each period without a meeting in which an expected window passed is a gap."""
-    found = elders.gaps("COE", between=("2019", "2022"), cadence=HALF_YEAR)
+    found = rhythm.gaps(elders, "COE", between=("2019", "2022"), cadence=HALF_YEAR)
     assert found == (
         Gap(
             start=dt.date(2019, 3, 2),
@@ -220,8 +261,10 @@ def test_gaps_are_periods_longer_than_the_interval(elders: MeetingRegistry) -> N
         "2019-03-02/2019-09-30: 1 expected meeting(s) missing (every 6 months) after a until b"
     )
     assert str(found[2]).endswith("after c")
-    assert elders.gaps("COE", between=("2020-01", "2020-02"), cadence=HALF_YEAR) == found[1:2]
-    assert elders.gaps("COE", between=("2010", "2018"), cadence=HALF_YEAR) == ()
+    assert (
+        rhythm.gaps(elders, "COE", between=("2020-01", "2020-02"), cadence=HALF_YEAR) == found[1:2]
+    )
+    assert rhythm.gaps(elders, "COE", between=("2010", "2018"), cadence=HALF_YEAR) == ()
 
 
 def test_gaps_in_a_named_month() -> None:
@@ -234,12 +277,15 @@ def test_gaps_in_a_named_month() -> None:
             meeting("u20", "2020-08-01", body="CFM", kind="informal"),
         ]
     )
-    found = registry.gaps("CFM", between=("2015", "2021"), kind="informal")
+    informal = embedded("CFM")
+    found = rhythm.gaps(
+        registry, "CFM", between=("2015", "2021"), kind="informal", profile=informal
+    )
     assert [(g.last_before, g.first_after, g.missing) for g in found] == [
         ("u16", "u19", 2),
         ("u20", None, 2),
     ]
-    due = registry.due("CFM", on="2020-09-15", kind="informal")
+    due = rhythm.due(registry, "CFM", on="2020-09-15", kind="informal", profile=informal)
     assert (due.last, due.window, due.overdue) == (
         "u20",
         (dt.date(2020, 9, 1), dt.date(2020, 9, 30)),
@@ -249,7 +295,7 @@ def test_gaps_in_a_named_month() -> None:
 
 def test_due_after_the_last_meeting(elders: MeetingRegistry) -> None:
     """The next meeting is due one interval after the last one; late, it is overdue."""
-    before = elders.due("COE", on="2021-06-01", cadence=HALF_YEAR)
+    before = rhythm.due(elders, "COE", on="2021-06-01", cadence=HALF_YEAR)
     assert before == Due(
         organ=Organ.COUNCIL_OF_ELDERS,
         kind="regular",
@@ -266,25 +312,25 @@ def test_due_after_the_last_meeting(elders: MeetingRegistry) -> None:
         "next COE regular meeting expected 2021-11-01/2021-11-30, as of 2021-06-01; "
         "next recorded: planned"
     )
-    late = elders.due("COE", on="2022-06-01", cadence=HALF_YEAR)
+    late = rhythm.due(elders, "COE", on="2022-06-01", cadence=HALF_YEAR)
     assert (late.overdue, late.missed) == (True, 2)
     assert (
         str(late)
         == "next COE regular meeting expected 2021-11-01/2021-11-30, overdue on 2022-06-01 "
         "(2 missed); next recorded: planned"
     )
-    by_month = elders.due("COE", on="2019-12-01", cadence=HALF_YEAR)
+    by_month = rhythm.due(elders, "COE", on="2019-12-01", cadence=HALF_YEAR)
     assert by_month.window == (dt.date(2020, 4, 1), dt.date(2020, 4, 30))
     assert str(by_month).startswith("next COE regular meeting expected 2020-04-01/2020-04-30")
-    assert elders.due("COE", on="2030-01-01", cadence=HALF_YEAR).next_recorded is None
+    assert rhythm.due(elders, "COE", on="2030-01-01", cadence=HALF_YEAR).next_recorded is None
 
 
 def test_windows_count_from_the_meeting_that_may_have_started_last() -> None:
     """A meeting known only as "2021" may have been in December: windows count from it."""
     registry = MeetingRegistry([meeting("year", "2021"), meeting("day", "2021-05-05")])
-    due = registry.due("COE", on="2021-06-01", cadence=HALF_YEAR)
+    due = rhythm.due(registry, "COE", on="2021-06-01", cadence=HALF_YEAR)
     assert (due.last, due.window) == ("year", (dt.date(2021, 7, 1), dt.date(2022, 6, 30)))
-    found = registry.gaps("COE", between=("2021", "2022"), cadence=HALF_YEAR)
+    found = rhythm.gaps(registry, "COE", between=("2021", "2022"), cadence=HALF_YEAR)
     assert found == (
         Gap(
             start=dt.date(2022, 1, 1),
@@ -299,24 +345,24 @@ def test_windows_count_from_the_meeting_that_may_have_started_last() -> None:
 def test_due_without_a_meeting_is_a_policy_error(elders: MeetingRegistry) -> None:
     """Nothing can be due before the first counted meeting."""
     with pytest.raises(PolicyError, match="no regular meeting of COE is recorded by 2018-01-01"):
-        elders.due("COE", on="2018-01-01", cadence=HALF_YEAR)
+        rhythm.due(elders, "COE", on="2018-01-01", cadence=HALF_YEAR)
 
 
 def test_the_calendar_ends_in_9999() -> None:
     """Windows after the year 9999 do not exist: no due date, no gap beyond."""
     registry = MeetingRegistry([meeting("end", "9999-08-01")])
     with pytest.raises(PolicyError, match="year 9999"):
-        registry.due("COE", on="9999-12-31", cadence=HALF_YEAR)
-    assert registry.gaps("COE", between=("9999", "9999"), cadence=HALF_YEAR) == ()
-    schedule = registry.expected("COE", between=("9999", "9999"), cadence=HALF_YEAR)
+        rhythm.due(registry, "COE", on="9999-12-31", cadence=HALF_YEAR)
+    assert rhythm.gaps(registry, "COE", between=("9999", "9999"), cadence=HALF_YEAR) == ()
+    schedule = rhythm.expected(registry, "COE", between=("9999", "9999"), cadence=HALF_YEAR)
     assert [str(o) for o in schedule] == ["9999-08-01"]
     september = MeetingRegistry([meeting("u", "9999-09-01", body="CFM", kind="informal")])
-    assert september.gaps("CFM", between=("9999", "9999"), cadence=SEPTEMBER) == ()
+    assert rhythm.gaps(september, "CFM", between=("9999", "9999"), cadence=SEPTEMBER) == ()
 
 
 def test_default_today_for_due(elders: MeetingRegistry) -> None:
     """Without on=, due() answers as of today."""
-    assert elders.due("COE", cadence=HALF_YEAR).on == dt.date.today()  # noqa: DTZ011
+    assert rhythm.due(elders, "COE", cadence=HALF_YEAR).on == dt.date.today()  # noqa: DTZ011
 
 
 @given(tst.meeting_lists(max_size=15), tst.days(dt.date(2008, 1, 1), dt.date(2027, 12, 31)))
@@ -324,7 +370,7 @@ def test_gaps_hold_no_meeting_and_agree_with_due(meetings: list[Meeting], day: d
     """No counted meeting starts inside a gap; the last gap is what due() says the day after."""
     registry = MeetingRegistry(meetings)
     counted = counted_meetings(registry, "COE", HALF_YEAR)
-    found = registry.gaps("COE", between=("2008", day), cadence=HALF_YEAR)
+    found = rhythm.gaps(registry, "COE", between=("2008", day), cadence=HALF_YEAR)
     for gap in found:
         assert gap.missing >= 1
         assert gap.start <= gap.end
@@ -334,7 +380,7 @@ def test_gaps_hold_no_meeting_and_agree_with_due(meetings: list[Meeting], day: d
     started = [m for m in counted if m.earliest <= day]
     ongoing = any(m.latest >= day for m in started)
     if started and not ongoing and not any(m.earliest > day for m in counted):
-        due = registry.due("COE", on=day + dt.timedelta(days=1), cadence=HALF_YEAR)
+        due = rhythm.due(registry, "COE", on=day + dt.timedelta(days=1), cadence=HALF_YEAR)
         trailing = [g for g in found if g.first_after is None]
         assert due.missed == (trailing[0].missing if trailing else 0)
         assert due.last == max(reversed(started), key=lambda m: m.start.latest).id

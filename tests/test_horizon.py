@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import turkicorg
-from turkicorg.errors import InvalidDataError
+from turkicorg.errors import InvalidDataError, InvalidDateError
 from turkicorg.meetings import MeetingStatus
 from turkicorg.sourcing import Alternative
 
@@ -157,3 +157,26 @@ def test_new_events_up_to_the_horizon() -> None:
         "chs-2026-regular",
         "hog-2026-04-02",
     ]
+
+
+def test_cadence_stops_at_the_horizon() -> None:
+    """Nothing is overdue, and no gap opens, merely because the data ends."""
+    late = OTS.due("COE", on="2027-06-01")
+    assert late.beyond_horizon
+    assert late.horizon == HORIZON
+    assert not late.overdue
+    assert "the data ends on 2026-03-11" in str(late)
+    inside_day = OTS.due("COE", on=HORIZON)
+    assert not inside_day.beyond_horizon
+    assert inside_day.horizon is None
+    assert OTS.gaps("COE", between=("2026-01-01", "2030-12-31")) == ()
+    registry_only = turkicorg.cadence.due(
+        OTS.meetings, "COE", on="2027-06-01", profile=OTS.profile("COE")
+    )
+    assert registry_only.overdue
+    assert not registry_only.beyond_horizon
+
+
+def test_a_reversed_range_is_an_error_naming_both_bounds() -> None:
+    with pytest.raises(InvalidDateError, match=r"2025.*2022"):
+        OTS.gaps("COE", between=("2025", "2022"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import pickle
 from typing import Any
 
@@ -27,9 +28,10 @@ from turkicorg import (
     UnknownMeetingError,
 )
 from turkicorg import strategies as tst
-from turkicorg._text import fold
 from turkicorg.meetings import to_body
-from turkicorg.registry import UnknownOrdinalError, registry_problems
+from turkicorg.registry import MeetingFilters, UnknownOrdinalError, registry_problems
+from turkicorg.registry.filters import FILTER_NAMES, LOOKUPS
+from turkicorg.text import fold
 
 POOL = ("AZ", "KZ", "KG", "TR", "UZ", "HU", "OSCE")
 LOW = dt.date(2007, 1, 1)
@@ -591,9 +593,105 @@ def test_skewed_index_intersections() -> None:
 
 @given(tst.meeting_lists(max_size=12), st.sampled_from(POOL))
 def test_unicode_text_folding_agrees_with_fold(meetings: list[Meeting], party: str) -> None:
-    """The fast ASCII path of the text index agrees with turkicorg._text.fold."""
+    """The fast ASCII path of the text index agrees with turkicorg.text.fold."""
     registry = MeetingRegistry(meetings)
     for m in meetings:
         for t in texts(m):
             assert m in registry.filter(text=t)
     assert ids(registry.filter(text=party)) == ids(brute(meetings, {"text": party}))
+
+
+# Filters: one declaration, checked names -----------------------------------------------------
+
+
+def test_filter_names_are_declared_once() -> None:
+    """The TypedDict declares the names; the normalisation covers each of them, no other."""
+    declared = set(MeetingFilters.__annotations__)
+    assert set(FILTER_NAMES) == declared
+    assert set(LOOKUPS) | {"year", "between", "text", "strict"} == declared
+    for method in (MeetingRegistry.next, MeetingRegistry.previous, MeetingRegistry.latest):
+        assert "filters" in inspect.signature(method).parameters
+
+
+def test_unknown_filter_names_are_type_errors(sample: MeetingRegistry) -> None:
+    """A misspelt filter is a TypeError naming it, even with a None value."""
+    for call in (sample.filter, sample.next, sample.previous, sample.latest):
+        with pytest.raises(TypeError, match="unknown meeting filter 'organs'"):
+            call(organs="CFM")  # type: ignore[call-arg]
+        with pytest.raises(TypeError, match="unknown meeting filter 'yaer'"):
+            call(yaer=None)  # type: ignore[call-arg]
+    assert sample.filter(organ=None, year=None, strict=False) is sample
+
+
+# Issue #13: suspected bugs, pinned -----------------------------------------------------------
+
+
+def test_next_after_a_day_within_a_year_of_short_meetings() -> None:
+    """Issue #13 (not a bug): the range branch of next() finds the meeting after the day."""
+    registry = MeetingRegistry(
+        [
+            meeting("jan", "2022-01-10"),
+            meeting("mar", "2022-03-15"),
+            meeting("jun", "2022-06-01"),
+        ]
+    )
+    assert registry.next(after="2022-03-15", year=2022) == registry.get("jun")
+    assert registry.next(after="2022-03-14", year=2022) == registry.get("mar")
+    assert registry.next(after="2022-06-01", year=2022) is None
+    assert registry.previous(before="2022-03-15", year=2022) == registry.get("jan")
+    assert registry.latest(on="2022-03-15", year=2022) == registry.get("mar")
+
+
+def test_year_and_between_together_are_both_applied() -> None:
+    """Issue #13: with year= and between= a meeting must pass each, as when chained.
+
+    A meeting from November 2021 to February 2022 may share a day with 2022 and with October-
+    December 2021; the two windows are disjoint, which used to select nothing.
+    """
+    registry = MeetingRegistry(
+        [
+            meeting("long", "2021-11-20", "2022-02-05"),
+            meeting("autumn", "2021-10-10"),
+            meeting("spring", "2022-03-01"),
+            meeting("year", "2021"),
+        ]
+    )
+    between = ("2021-10-01", "2021-12-31")
+    chained = registry.filter(year=2022).filter(between=between)
+    assert ids(chained) == ["long"]
+    assert ids(registry.filter(year=2022, between=between)) == ["long"]
+    assert ids(registry.filter(year=2022, between=between, strict=True)) == []
+    assert registry.next(after="2021-01-01", year=2022, between=between) == registry.get("long")
+    assert registry.latest(on="2022-12-31", year=2022, between=between) == registry.get("long")
+    # Overlapping windows: the later first day and the earlier last day.
+    assert ids(registry.filter(year=2022, between=("2021-12", "2022-03-01"))) == [
+        "long",
+        "spring",
+    ]
+    assert ids(registry.filter(year=2021, between=("2021-10-15", None), strict=True)) == []
+    # A range that ends before it begins shares no day with any meeting, even a long one.
+    assert ids(registry.filter(between=("2022-01-31", "2021-12-01"))) == []
+    assert ids(registry.filter(year=2022, between=("2022-01-31", "2021-12-01"))) == []
+
+
+@given(
+    tst.meeting_lists(),
+    st.integers(2006, 2029),
+    st.tuples(st.none() | date_likes, st.none() | date_likes).filter(
+        lambda b: valid({"between": b})
+    ),
+    st.booleans(),
+)
+def test_year_and_between_equal_chained_filters(
+    meetings: list[Meeting], year: int, between: tuple[Any, Any], strict: bool
+) -> None:
+    """filter(year=, between=) is filter(year=).filter(between=), disjoint windows included."""
+    registry = MeetingRegistry(meetings)
+    both = registry.filter(year=year, between=between, strict=strict)
+    assert both == registry.filter(year=year, strict=strict).filter(between=between, strict=strict)
+    f = {"year": year, "between": between, "strict": strict}
+    assert ids(both) == ids(brute(meetings, f))
+    day = dt.date(year, 6, 30)
+    after = [m for m in both if m.earliest > day]
+    found = registry.next(after=day, year=year, between=between, strict=strict)
+    assert found == (after[0] if after else None)

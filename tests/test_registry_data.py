@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 import turkicorg
-from turkicorg import Format, MeetingRegistry, Organ
+from turkicorg import Format, MeetingRegistry, Organ, cadence
 from turkicorg.cadence import Gap
 
 
@@ -54,7 +54,9 @@ def test_council_of_elders_gaps(meetings: MeetingRegistry) -> None:
     # August 2023) passed before the 14th met on 17 October 2023. After the 15th (March 2024)
     # the September 2024 window passed before the 16th (28 November 2024). The 18th (4
     # November 2025) came within November, the month expected after the 17th (May 2025).
-    assert meetings.gaps("COE", between=("2022-01-01", "2025-11-04")) == (
+    elders = turkicorg.load_default().profile("COE")
+    found = cadence.gaps(meetings, "COE", between=("2022-01-01", "2025-11-04"), profile=elders)
+    assert found == (
         Gap(
             start=dt.date(2022, 9, 1),
             end=dt.date(2023, 10, 16),
@@ -76,7 +78,8 @@ def test_council_of_elders_gaps(meetings: MeetingRegistry) -> None:
 
 def test_next_council_of_elders_meeting_due(meetings: MeetingRegistry) -> None:
     """Six months after the 18th meeting (4 November 2025), the next is due in May 2026."""
-    due = meetings.due("COE", on="2025-12-01")
+    elders = turkicorg.load_default().profile("COE")
+    due = cadence.due(meetings, "COE", on="2025-12-01", profile=elders)
     assert (due.last, due.window, due.overdue) == (
         "coe-18",
         (dt.date(2026, 5, 1), dt.date(2026, 5, 31)),

@@ -222,7 +222,7 @@ class Organization(OrganizationRecord):
             between=between,  # type: ignore[arg-type]
             kind=kind,
             cadence=cadence,
-            profile=self.profile(organ),
+            profile=None if cadence is not None else self.profile(organ),
         )
 
     def gaps(
@@ -233,7 +233,7 @@ class Organization(OrganizationRecord):
         kind: MeetingKind | str | None = None,
         cadence: Cadence | None = None,
     ) -> tuple[Gap, ...]:
-        """Periods without the meeting the organ's cadence expects.
+        """Periods without the meeting the organ's cadence expects, up to the data horizon.
 
         See :func:`turkicorg.cadence.gaps`.
         """
@@ -243,7 +243,8 @@ class Organization(OrganizationRecord):
             between=between,  # type: ignore[arg-type]
             kind=kind,
             cadence=cadence,
-            profile=self.profile(organ),
+            profile=None if cadence is not None else self.profile(organ),
+            horizon=self.data_horizon,
         )
 
     def due(
@@ -254,14 +255,23 @@ class Organization(OrganizationRecord):
         kind: MeetingKind | str | None = None,
         cadence: Cadence | None = None,
     ) -> Due:
-        """When the organ's next meeting is expected. See :func:`turkicorg.cadence.due`."""
+        """When the organ's next meeting is expected; nothing is overdue past the data horizon.
+
+        See :func:`turkicorg.cadence.due`.
+
+        >>> from turkicorg import load_default
+        >>> due = load_default().due("COE", on="2026-11-25")
+        >>> due.overdue, due.beyond_horizon, str(due.horizon)
+        (False, True, '2026-03-11')
+        """
         return cadence_rules.due(
             self.meetings,
             organ,
             on=on,
             kind=kind,
             cadence=cadence,
-            profile=self.profile(organ),
+            profile=None if cadence is not None else self.profile(organ),
+            horizon=self.data_horizon,
         )
 
     # Copies ------------------------------------------------------------------------------

@@ -1,26 +1,19 @@
-"""Expected rhythms of the organs: schedules, gaps in the record and the next meeting due.
+"""The cadence rules: expected schedules, gaps in the record and the next meeting due.
 
 A meeting registry records meetings; an organ's :class:`~turkicorg.OrganProfile` states how
 often the organ is expected to meet (:class:`~turkicorg.Cadence`). This module compares the
 two with python-dateutil.
 
-**Where the cadence comes from.** Every function takes the cadence from, in this order: an
-explicit ``cadence=`` argument; the cadences of an explicit ``profile=``; the profile of the
-organ in the embedded organization (``turkicorg.load_default().profile(organ).cadences``).
-Among several cadences of a profile, ``kind=`` picks one; without it the rhythm of the regular
-meetings is used (or the first cadence when none is about regular meetings). The embedded
-profiles state, each with its sources in :attr:`Cadence.sources <turkicorg.Cadence.sources>`:
-
-* Council of Heads of State (CHS), regular summits: every 12 months ("meets once a year in a
-  regular summit"; islamworld.preslib.az, the Nakhchivan Agreement commentary).
-* Council of Foreign Ministers (CFM), regular meetings: every 12 months, "as a rule just
-  before each regular summit, at the same place" (same source and turkicstates.org, political
-  cooperation); informal meetings: every 12 months in September, on the side-lines of the UN
-  General Assembly since 2011 (turkicstates.org, political cooperation).
-* Council of Elders (COE), regular meetings: every 6 months, "twice a year in principle"
-  (turkicstates.org, political cooperation).
-* The Senior Officials Committee and the Secretariat have no stated rhythm: asking about them
-  raises :class:`~turkicorg.PolicyError`.
+**Where the cadence comes from.** Every function takes an explicit ``cadence=`` or the
+cadences of an explicit ``profile=``: one is required, this module reads no data (the methods
+:meth:`Organization.gaps <turkicorg.Organization.gaps>`, ``due`` and ``expected`` pass the
+organ's profile from the organization). Among several cadences of a profile, ``kind=`` picks
+one; without it the rhythm of the regular meetings is used (or the first cadence when none is
+about regular meetings). The embedded profiles state, with sources (:attr:`Cadence.sources
+<turkicorg.Cadence.sources>`): CHS summits and CFM regular meetings every 12 months, informal
+CFM meetings every September (UN General Assembly), the Council of Elders every 6 months
+("twice a year in principle"); the Senior Officials Committee and the Secretariat have no
+stated rhythm: asking about them raises :class:`~turkicorg.PolicyError`.
 
 **Which meetings count.** The meetings of the organ of the cadence's kind that were held
 (status confirmed). Planned (tentative), cancelled and postponed meetings neither fill a gap nor
@@ -31,9 +24,9 @@ reset the rhythm; :func:`due` names the next recorded meeting, planned or held, 
 * An *expected window* follows each counted meeting: the calendar month ``months`` after its
   start (the sources state rhythms in months, "twice a year", not in days: after a meeting on
   1 May the next is expected in November; a partial start widens the window: "2022" + 6
-  months is July 2022 to June 2023); when the cadence
-  names a ``month``, the window is instead the first such month that begins after the start
-  (every ``months`` months from that month of the year of the first counted meeting).
+  months is July 2022 to June 2023); when the cadence names a ``month``, the window is
+  instead the first such month that begins after the start (every ``months`` months from that
+  month of the year of the first counted meeting).
 * :func:`expected` gives one schedule for a range, as a dateutil ``rrule``: anchored on the
   first counted meeting in or before the range and stepping ``months`` from its start (a
   month-anchored cadence needs no meeting to anchor on).
@@ -51,11 +44,11 @@ import calendar
 import datetime as dt
 from typing import TYPE_CHECKING
 
-import attrs
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, rrule
 
-from turkicorg.dates import PartialDate, Precision, as_date
+from turkicorg.cadence.answers import Due, Gap, Schedule
+from turkicorg.dates import PartialDate, Precision, as_date, as_range
 from turkicorg.errors import PolicyError
 from turkicorg.meetings import Meeting, MeetingKind, MeetingStatus
 from turkicorg.organs import Cadence, Organ, OrganProfile
@@ -66,9 +59,6 @@ if TYPE_CHECKING:
     from turkicorg.registry import DateLike, MeetingRegistry
 
 __all__ = [
-    "Due",
-    "Gap",
-    "Schedule",
     "counted_meetings",
     "due",
     "expected",
@@ -79,126 +69,6 @@ __all__ = [
 _NOT_HELD = frozenset({MeetingStatus.CANCELLED, MeetingStatus.POSTPONED})
 
 
-@attrs.frozen(kw_only=True)
-class Schedule:
-    """The expected meetings of an organ in a range.
-
-    Attributes:
-        organ: The organ.
-        cadence: The rhythm the schedule follows (with its sources).
-        first: The first day of the range.
-        last: The last day of the range.
-        anchor: The id of the meeting the schedule counts from, None when the cadence names a
-            month and no meeting is recorded in or before the range, or when nothing can be
-            expected (no meeting to count from).
-        occurrences: The expected meetings that may fall in the range, each as a partial date
-            (a month when the cadence names one or the anchor is known to the month).
-        rule: The dateutil ``rrule`` the occurrences come from (None when nothing can be
-            expected).
-    """
-
-    organ: Organ
-    cadence: Cadence
-    first: dt.date
-    last: dt.date
-    anchor: str | None
-    occurrences: tuple[PartialDate, ...]
-    rule: rrule | None = attrs.field(default=None, eq=False, repr=False)
-
-    def __iter__(self) -> Iterator[PartialDate]:
-        return iter(self.occurrences)
-
-    def __len__(self) -> int:
-        return len(self.occurrences)
-
-
-@attrs.frozen(kw_only=True)
-class Gap:
-    """A period without a recorded meeting in which an expected meeting did not take place.
-
-    Attributes:
-        start: The first day without a meeting (the day after the last one ended).
-        end: The last day without a meeting (the day before the next one, or the end of the
-            range when no later meeting is recorded at all).
-        expected_interval_months: The expected interval of the cadence.
-        missing: How many expected windows after ``last_before`` passed entirely before the
-            next meeting started (or by the end of the range).
-        last_before: The id of the meeting the windows count from: of the meetings before
-            the gap, the one that may have started last (the greatest latest start day; with
-            exact dates, simply the last meeting).
-        first_after: The id of the meeting after the gap (None: no later meeting is recorded).
-    """
-
-    start: dt.date
-    end: dt.date
-    expected_interval_months: int
-    missing: int
-    last_before: str
-    first_after: str | None = None
-
-    @property
-    def days(self) -> int:
-        """The length of the period in days."""
-        return (self.end - self.start).days + 1
-
-    def __str__(self) -> str:
-        after = f" until {self.first_after}" if self.first_after else ""
-        return (
-            f"{self.start}/{self.end}: {self.missing} expected meeting(s) missing "
-            f"(every {self.expected_interval_months} months) after {self.last_before}{after}"
-        )
-
-
-@attrs.frozen(kw_only=True)
-class Due:
-    """When the next meeting of an organ is expected, as of a day.
-
-    Attributes:
-        organ: The organ.
-        kind: The kind of meeting the cadence is about.
-        on: The day of the question.
-        last: The id of the meeting the window counts from: of the counted meetings that may
-            have started by ``on``, the one that may have started last (the greatest latest
-            start day; with exact dates, simply the last meeting).
-        earliest: The first day of the expected window.
-        latest: The last day of the expected window.
-        interval_months: The expected interval of the cadence.
-        missed: How many expected windows have passed entirely before ``on`` since ``last``.
-        next_recorded: The id of the first counted meeting recorded after ``on``, if any
-            (a planned meeting).
-    """
-
-    organ: Organ
-    kind: str
-    on: dt.date
-    last: str
-    earliest: dt.date
-    latest: dt.date
-    interval_months: int
-    missed: int
-    next_recorded: str | None = None
-
-    @property
-    def window(self) -> tuple[dt.date, dt.date]:
-        """``(earliest, latest)``: the days the next meeting is expected on."""
-        return (self.earliest, self.latest)
-
-    @property
-    def overdue(self) -> bool:
-        """True when the expected window has passed by ``on``."""
-        return self.missed > 0
-
-    def __str__(self) -> str:
-        when = (
-            str(self.earliest) if self.earliest == self.latest else f"{self.earliest}/{self.latest}"
-        )
-        state = (
-            f"overdue on {self.on} ({self.missed} missed)" if self.overdue else f"as of {self.on}"
-        )
-        recorded = f"; next recorded: {self.next_recorded}" if self.next_recorded else ""
-        return f"next {self.organ.value} {self.kind} meeting expected {when}, {state}{recorded}"
-
-
 def resolve_cadence(
     organ: Organ | str,
     *,
@@ -206,10 +76,11 @@ def resolve_cadence(
     cadence: Cadence | None = None,
     profile: OrganProfile | None = None,
 ) -> Cadence:
-    """The cadence to use: ``cadence``, else from ``profile``, else from the embedded data.
+    """The cadence to use: ``cadence``, else the one of ``profile`` (one of them is required).
 
     Raises:
-        PolicyError: No cadence is stated for the organ (and kind), or the arguments disagree.
+        PolicyError: Neither ``cadence`` nor ``profile`` is given, no cadence is stated for the
+            organ (and kind), or the arguments disagree.
     """
     wanted_organ = Organ(organ)
     wanted = None if kind is None else MeetingKind(kind)
@@ -220,10 +91,12 @@ def resolve_cadence(
             )
         return cadence
     if profile is None:
-        from turkicorg.data import load_default  # noqa: PLC0415 - the data only when needed
-
-        profile = load_default().profile(wanted_organ)
-    elif profile.organ is not wanted_organ:
+        raise PolicyError(
+            "cadence",
+            f"no cadence or profile given for {wanted_organ.value}: pass cadence= or profile= "
+            f"(Organization.gaps/due/expected pass the organ's profile)",
+        )
+    if profile.organ is not wanted_organ:
         raise PolicyError(
             "cadence", f"the profile given is of {profile.organ.value}, not {wanted_organ.value}"
         )
@@ -252,7 +125,7 @@ def counted_meetings(
 
 def _bounds(between: tuple[DateLike, DateLike]) -> tuple[dt.date, dt.date]:
     first, last = between
-    return PartialDate.coerce(first).earliest, PartialDate.coerce(last).latest
+    return as_range(first, last)
 
 
 def _midnight(day: dt.date) -> dt.datetime:
@@ -349,11 +222,12 @@ def expected(
         organ: The organ.
         between: ``(first, last)``, both included (a partial ``last`` to its last day).
         kind: Which of the organ's cadences (default: the regular meetings').
-        cadence: The cadence to use instead of the organ profile's.
-        profile: The organ profile to take the cadence from instead of the embedded one.
+        cadence: The cadence to use (instead of one from ``profile``).
+        profile: The organ profile to take the cadence from (``cadence`` or ``profile`` is
+            required).
 
     Raises:
-        PolicyError: No cadence is stated for the organ.
+        PolicyError: No ``cadence`` or ``profile`` given, or no cadence stated for the organ.
     """
     organ = Organ(organ)
     chosen = resolve_cadence(organ, kind=kind, cadence=cadence, profile=profile)
@@ -396,6 +270,7 @@ def gaps(
     kind: MeetingKind | str | None = None,
     cadence: Cadence | None = None,
     profile: OrganProfile | None = None,
+    horizon: dt.date | None = None,
 ) -> tuple[Gap, ...]:
     """The periods without a counted meeting in which an expected window passed entirely.
 
@@ -405,20 +280,18 @@ def gaps(
     last meeting recorded, the period runs to the end of the range (its ``first_after`` is
     None): the same question as :func:`due` asked on the day after the range.
 
-    Args:
-        registry: The meetings.
-        organ: The organ.
-        between: ``(first, last)``, both included.
-        kind: Which of the organ's cadences (default: the regular meetings').
-        cadence: The cadence to use instead of the organ profile's.
-        profile: The organ profile to take the cadence from instead of the embedded one.
+    The arguments are those of :func:`expected`; with ``horizon`` (the data horizon) the
+    range stops there: a meeting is not missing merely because the data ends.
 
     Raises:
-        PolicyError: No cadence is stated for the organ.
+        PolicyError: No ``cadence`` or ``profile`` given, or no cadence stated for the organ.
+        InvalidDateError: The range is reversed.
     """
     organ = Organ(organ)
     chosen = resolve_cadence(organ, kind=kind, cadence=cadence, profile=profile)
     first, last = _bounds(between)
+    if horizon is not None:
+        last = min(last, horizon)
     meetings = counted_meetings(registry, organ, chosen)
     month_rule = None
     if chosen.month is not None and meetings:
@@ -466,19 +339,18 @@ def due(
     kind: MeetingKind | str | None = None,
     cadence: Cadence | None = None,
     profile: OrganProfile | None = None,
+    horizon: dt.date | None = None,
 ) -> Due:
     """When the next meeting is expected: the window after the last meeting started by ``on``.
 
-    Args:
-        registry: The meetings.
-        organ: The organ.
-        on: The day of the question (default today; a partial date is its first day).
-        kind: Which of the organ's cadences (default: the regular meetings').
-        cadence: The cadence to use instead of the organ profile's.
-        profile: The organ profile to take the cadence from instead of the embedded one.
+    ``on`` is the day of the question (default today; a partial date is its first day); the
+    other arguments are those of :func:`expected`. With ``horizon`` (the data horizon), only
+    windows that ended by the horizon count as missed, and an answer for a later day is
+    flagged ``beyond_horizon``: a meeting is not overdue merely because the data ends.
 
     Raises:
-        PolicyError: No cadence is stated, or no counted meeting may have started by ``on``.
+        PolicyError: No ``cadence`` or ``profile`` given, no cadence stated, or no counted
+            meeting may have started by ``on``.
     """
     organ = Organ(organ)
     chosen = resolve_cadence(organ, kind=kind, cadence=cadence, profile=profile)
@@ -497,7 +369,11 @@ def due(
     window = next(windows, None)
     if window is None:
         raise PolicyError("cadence", f"no meeting can be expected after {last.id} (year 9999)")
-    missed = 0 if window[1] >= day else 1 + _count_passed(windows, day - dt.timedelta(days=1))
+    beyond = horizon is not None and day > horizon
+    deadline = horizon + dt.timedelta(days=1) if beyond and horizon is not None else day
+    missed = 0
+    if window[1] < deadline:
+        missed = 1 + _count_passed(windows, deadline - dt.timedelta(days=1))
     planned = registry.filter(organ=organ, kind=chosen.kind)
     following = next((m for m in planned if m.status not in _NOT_HELD and m.earliest > day), None)
     return Due(
@@ -510,4 +386,6 @@ def due(
         interval_months=chosen.months,
         missed=missed,
         next_recorded=following.id if following else None,
+        beyond_horizon=beyond,
+        horizon=horizon if beyond else None,
     )
