@@ -28,6 +28,7 @@ from turkicorg import (
     UnknownMeetingError,
 )
 from turkicorg import strategies as tst
+from turkicorg.errors import UnknownNameError
 from turkicorg.meetings import to_body
 from turkicorg.registry import MeetingFilters, UnknownOrdinalError, registry_problems
 from turkicorg.registry.filters import FILTER_NAMES, LOOKUPS
@@ -408,8 +409,38 @@ def test_unknown_values_are_errors(sample: MeetingRegistry) -> None:
     for between in (("2022",), "2022", None.__class__, ("2022-13", "2023")):
         with pytest.raises(InvalidDateError):
             sample.filter(between=between)  # type: ignore[arg-type]
-    assert ids(sample.filter(between=("2023", "2022"))) == []
+    with pytest.raises(InvalidDateError, match=r"reversed: its first bound 2023 .* 2022"):
+        sample.filter(between=("2023", "2022"))
+    with pytest.raises(InvalidDateError, match="got str '2022'"):
+        sample.filter(year="2022")  # type: ignore[arg-type]
     assert ids(sample.filter(year=2022, between=("2023", "2024"))) == []
+
+
+def test_names_resolve_in_any_case_and_by_english_name(sample: MeetingRegistry) -> None:
+    """One resolver: codes in any case, English names, other names; choices listed."""
+    by_code = ids(sample.filter(organ="COE"))
+    assert ids(sample.filter(organ="coe")) == by_code
+    assert ids(sample.filter(organ="Council of Elders")) == by_code
+    assert ids(sample.filter(organ="aksakals")) == by_code
+    assert ids(sample.filter(kind="Regular")) == ids(sample.filter(kind="regular"))
+    with pytest.raises(UnknownNameError, match=r"did you mean COE\?.*choose from CHS, CFM"):
+        sample.filter(organ="CEO")
+
+
+def test_city_and_country(sample: MeetingRegistry) -> None:
+    """Place filters match the place only, in any case and with or without accents."""
+    for meeting in sample:
+        if meeting.place is not None and meeting.place.city:
+            city = meeting.place.city
+            found = sample.filter(city=city.upper())
+            assert meeting in found
+            assert all(m.place and m.place.city == city for m in found)
+        if meeting.place is not None and meeting.place.country:
+            found = sample.filter(country=meeting.place.country.lower())
+            assert meeting in found
+    assert ids(sample.filter(city="Nowhere")) == []
+    with pytest.raises(TypeError, match="city= takes text, got int"):
+        sample.filter(city=3)  # type: ignore[arg-type]
 
 
 def test_value_semantics(sample: MeetingRegistry) -> None:
@@ -608,7 +639,7 @@ def test_filter_names_are_declared_once() -> None:
     """The TypedDict declares the names; the normalisation covers each of them, no other."""
     declared = set(MeetingFilters.__annotations__)
     assert set(FILTER_NAMES) == declared
-    assert set(LOOKUPS) | {"year", "between", "text", "strict"} == declared
+    assert set(LOOKUPS) | {"year", "between", "text", "city", "country", "strict"} == declared
     for method in (MeetingRegistry.next, MeetingRegistry.previous, MeetingRegistry.latest):
         assert "filters" in inspect.signature(method).parameters
 
@@ -669,9 +700,10 @@ def test_year_and_between_together_are_both_applied() -> None:
         "spring",
     ]
     assert ids(registry.filter(year=2021, between=("2021-10-15", None), strict=True)) == []
-    # A range that ends before it begins shares no day with any meeting, even a long one.
-    assert ids(registry.filter(between=("2022-01-31", "2021-12-01"))) == []
-    assert ids(registry.filter(year=2022, between=("2022-01-31", "2021-12-01"))) == []
+    # A range that ends before it begins is a mistake, not an empty answer.
+    for call in (registry.filter, registry.next):
+        with pytest.raises(InvalidDateError, match="2022-01-31 lies after its last bound"):
+            call(year=2022, between=("2022-01-31", "2021-12-01"))
 
 
 @given(

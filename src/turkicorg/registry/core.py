@@ -216,6 +216,10 @@ class MeetingRegistry:
             needle = query.needle
             candidates = range(len(self._meetings)) if selection is None else selection
             selection = [p for p in candidates if needle in self._haystack(p)]
+        if query.city is not None or query.country is not None:
+            candidates = range(len(self._meetings)) if selection is None else selection
+            meetings = self._meetings
+            selection = [p for p in candidates if query.place_matches(meetings[p])]
         return selection
 
     def filter(self, **filters: Unpack[MeetingFilters]) -> MeetingRegistry:
@@ -238,6 +242,9 @@ class MeetingRegistry:
             status: The status (confirmed, tentative, cancelled, postponed).
             text: Case- and accent-insensitive text found in the title, theme, topics, place,
                 note or participants (parties, people and roles) of the meeting.
+            city: The city of the meeting's place, in any case, with or without accents
+                ("baku" finds Baku; a meeting in Istanbul that mentions Baku does not pass).
+            country: The party id (any case) or party of the country of the meeting's place.
             strict: Keep only meetings certainly inside ``between``/``year``.
 
         Every filter given must hold: with ``year`` and ``between`` together, a meeting must
@@ -245,7 +252,7 @@ class MeetingRegistry:
 
         Raises:
             TypeError: An unknown filter name.
-            ValueError: An unknown organ, body, kind or status.
+            UnknownNameError: An unknown organ, body, kind or status (a ``ValueError``).
             InvalidDateError: A malformed date, year or range.
 
         >>> from turkicorg import Meeting, MeetingRegistry

@@ -9,12 +9,19 @@ place their values are checked and normalised, into a :class:`Query` the indexes
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, Final, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypedDict
 
-from turkicorg.dates import PartialDate, today
-from turkicorg.errors import InvalidDateError, PolicyError
-from turkicorg.meetings import Body, MeetingKind, MeetingStatus, to_body
-from turkicorg.organs import Mechanism, Organ
+from turkicorg.dates import PartialDate, as_date, as_range
+from turkicorg.errors import InvalidDateError
+from turkicorg.meetings import (
+    Body,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    resolve_kind,
+    resolve_status,
+)
+from turkicorg.organs import Organ, resolve_body, resolve_organ
 from turkicorg.text import fold
 
 if TYPE_CHECKING:
@@ -31,8 +38,6 @@ __all__ = [
     "day_number",
     "parse_filters",
 ]
-
-E = TypeVar("E", Organ, MeetingKind, MeetingStatus)
 
 DateLike = PartialDate | dt.date | str
 """A day or a partial date: a ``datetime.date``, a :class:`~turkicorg.PartialDate` or text."""
@@ -54,6 +59,8 @@ class MeetingFilters(TypedDict, total=False):
     between: tuple[DateLike | None, DateLike | None] | None
     status: MeetingStatus | str | None
     text: str | None
+    city: str | None
+    country: str | State | None
     strict: bool
 
 
@@ -63,58 +70,21 @@ FILTER_NAMES: Final[tuple[str, ...]] = tuple(MeetingFilters.__annotations__)
 _NAMES: Final = frozenset(FILTER_NAMES)
 
 
-def _member(enum_type: type[E], value: E | str, what: str) -> E:
-    """The member of an enum named by ``value``, in any case.
-
-    Raises:
-        PolicyError: No member has that value (also a ValueError).
-    """
-    if isinstance(value, enum_type):
-        return value
-    if isinstance(value, str):
-        for candidate in (value, value.upper(), value.lower()):
-            try:
-                return enum_type(candidate)
-            except ValueError:
-                continue
-    allowed = ", ".join(repr(m.value) for m in enum_type)
-    raise PolicyError("meeting filter", f"unknown {what} {value!r}: expected one of {allowed}")
-
-
-def _to_body(value: Body | str) -> Body:
-    if isinstance(value, str) and not isinstance(value, (Organ, Mechanism)):
-        for candidate in (value, value.upper(), value.lower()):
-            try:
-                return to_body(candidate)
-            except ValueError:
-                continue
-        raise PolicyError(
-            "meeting filter", f"unknown body {value!r}: expected an organ or a mechanism"
-        )
-    return to_body(value)
-
-
-def _to_organ(value: Organ | str) -> Organ:
-    return _member(Organ, value, "organ")
-
-
-def _to_kind(value: MeetingKind | str) -> MeetingKind:
-    return _member(MeetingKind, value, "kind")
-
-
-def _to_status(value: MeetingStatus | str) -> MeetingStatus:
-    return _member(MeetingStatus, value, "status")
-
-
 def _party_id(value: str | State) -> str:
     return value if isinstance(value, str) else value.id
 
 
+def _text(name: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{name}= takes text, got {type(value).__name__}")
+    return value
+
+
 LOOKUPS: Final[Mapping[str, tuple[str, Callable[[Any], object]]]] = {
-    "organ": ("body", _to_organ),
-    "body": ("body", _to_body),
-    "kind": ("kind", _to_kind),
-    "status": ("status", _to_status),
+    "organ": ("body", resolve_organ),
+    "body": ("body", resolve_body),
+    "kind": ("kind", resolve_kind),
+    "status": ("status", resolve_status),
     "host": ("host", _party_id),
     "participant": ("participant", _party_id),
 }
@@ -122,19 +92,27 @@ LOOKUPS: Final[Mapping[str, tuple[str, Callable[[Any], object]]]] = {
 
 
 def _range_bounds(between: tuple[DateLike | None, DateLike | None]) -> tuple[int, int]:
-    """Day numbers of the first and last day of an inclusive range (None: unbounded)."""
+    """Day numbers of the first and last day of an inclusive range (None: unbounded).
+
+    Raises:
+        InvalidDateError: Not a pair, a bound is not a date, or the range is reversed.
+    """
     try:
         first, last = between
     except (TypeError, ValueError):
         raise InvalidDateError(between, "between= takes a pair (first, last)") from None
-    lo = dt.date.min if first is None else PartialDate.coerce(first).earliest
-    hi = dt.date.max if last is None else PartialDate.coerce(last).latest
+    if first is not None and last is not None:
+        lo, hi = as_range(first, last)
+        return lo.toordinal(), hi.toordinal()
+    lo = dt.date.min if first is None else as_date(first)
+    hi = dt.date.max if last is None else as_date(last, last=True)
     return lo.toordinal(), hi.toordinal()
 
 
 def _year_bounds(year: int) -> tuple[int, int]:
     if type(year) is not int or not 1 <= year <= 9999:
-        raise InvalidDateError(year, "year= takes a year from 1 to 9999")
+        got = f"{type(year).__name__} {year!r}" if type(year) is not int else repr(year)
+        raise InvalidDateError(year, f"year= takes a whole number from 1 to 9999, got {got}")
     return dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()
 
 
@@ -142,10 +120,7 @@ def day_number(value: DateLike | None, *, last: bool) -> int:
     """The day number of a day, or of the first or last day a partial date may be (None: today)."""
     if type(value) is dt.date:
         return value.toordinal()
-    if value is None:
-        return today().toordinal()
-    date = PartialDate.coerce(value)
-    return (date.latest if last else date.earliest).toordinal()
+    return as_date(value, last=last).toordinal()
 
 
 class Query:
@@ -161,17 +136,30 @@ class Query:
         empty: True when no meeting can pass the date filters (a range that ends before it
             begins, or disjoint ranges with ``strict``).
         needle: The folded text to find, or None.
+        city: The folded city name a meeting's place must have, or None.
+        country: The party id a meeting's place must be in, or None.
         strict: The ``strict`` filter.
     """
 
-    __slots__ = ("empty", "lookups", "needle", "strict", "window")
+    __slots__ = ("city", "country", "empty", "lookups", "needle", "strict", "window")
 
     def __init__(self) -> None:
         self.lookups: list[tuple[str, object]] = []
         self.window: tuple[int, int] | None = None
         self.empty = False
         self.needle: str | None = None
+        self.city: str | None = None
+        self.country: str | None = None
         self.strict = False
+
+    def place_matches(self, meeting: Meeting) -> bool:
+        """True when the meeting's place passes the ``city`` and ``country`` filters."""
+        place = meeting.place
+        if place is None:
+            return False
+        if self.city is not None and (place.city is None or fold(place.city) != self.city):
+            return False
+        return self.country is None or place.country == self.country
 
 
 def parse_filters(filters: Mapping[str, Any]) -> Query:
@@ -179,7 +167,7 @@ def parse_filters(filters: Mapping[str, Any]) -> Query:
 
     Raises:
         TypeError: An unknown filter name.
-        PolicyError: An unknown organ, body, kind or status (also a ValueError).
+        UnknownNameError: An unknown organ, body, kind or status (also a ValueError).
         InvalidDateError: A malformed date, year or range.
     """
     query = Query()
@@ -196,7 +184,11 @@ def parse_filters(filters: Mapping[str, Any]) -> Query:
         elif name == "between":
             windows.append(_range_bounds(value))
         elif name == "text":
-            query.needle = fold(value)
+            query.needle = fold(_text(name, value))
+        elif name == "city":
+            query.city = fold(_text(name, value))
+        elif name == "country":
+            query.country = _party_id(value).upper()
         elif name == "strict":
             query.strict = bool(value)
         else:
