@@ -1,0 +1,172 @@
+"""Who chairs the organization or the Council of Elders (now, on a day, next).
+
+Who chairs the organization (default) or the Council of Elders on a day, or who chairs next. The
+organization's chair follows practice by default: the host of each regular summit from its close
+to the next regular summit. The Council of Elders' chair was first held by the state the data
+names; it then passes to the other member states in turn, in English alphabetical order; --order
+picks short names (default) or official names, which the sources leave open.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Final
+
+from turkicorg.chairmanship import CalendarYearRotation, SummitHandover
+from turkicorg.cli.loading import load
+from turkicorg.cli.options import add_command, add_common, choice, count
+from turkicorg.cli.overview import term_line
+from turkicorg.cli.status import EXIT_OK, NoResult, UsageError
+from turkicorg.dates import today
+from turkicorg.elders import ElderChairPolicy
+from turkicorg.rotation import NameOrder
+
+if TYPE_CHECKING:
+    import argparse
+    import datetime as dt
+    from collections.abc import Callable
+
+    from turkicorg.chairmanship import ChairPolicy
+    from turkicorg.cli.output import Console
+    from turkicorg.organization import Organization
+
+__all__ = ["BODIES", "EXAMPLES", "POLICIES", "register", "run"]
+
+EXAMPLES: Final = (
+    "turkicorg chair",
+    "turkicorg chair organization --on 2023-01-01 --explain",
+    "turkicorg chair elders --next --explain",
+    "turkicorg chair elders --next 4 --order official",
+    "turkicorg chair elders --next 3 --term-years 4   (an assumed term: projected dates)",
+)
+"""What ``--help`` shows as examples."""
+
+
+def _practice(*, upcoming: bool) -> ChairPolicy:
+    return SummitHandover(include_planned=upcoming)
+
+
+def _rule(*, upcoming: bool) -> ChairPolicy:  # noqa: ARG001 - the written rule sees every year
+    return CalendarYearRotation()
+
+
+POLICIES: Final[dict[str, Callable[..., ChairPolicy]]] = {"practice": _practice, "rule": _rule}
+"""The organization's chair policies by name (the first is the default); ``upcoming`` says
+whether planned summits count (when asking who chairs next)."""
+
+_ONLY_FOR: Final = {"order": "elders", "term_years": "elders", "policy": "organization"}
+"""Options that apply to one chair only."""
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``chair`` command."""
+    parser = add_command(sub, "chair", doc=__doc__, examples=EXAMPLES, handler=run)
+    bodies = list(BODIES)
+    parser.add_argument(
+        "body",
+        nargs="?",
+        type=choice(bodies),
+        choices=bodies,
+        default=bodies[0],
+        help=f"which chair (default: {bodies[0]})",
+    )
+    add_common(parser)
+    _add_options(parser)
+
+
+def _add_options(parser: argparse.ArgumentParser) -> None:
+    """``--next``, ``--order``, ``--term-years``, ``--policy`` and ``--explain``."""
+    parser.add_argument(
+        "--next",
+        nargs="?",
+        type=count,
+        const=1,
+        metavar="N",
+        help="the next chair (or the next N chairs) instead of the current one",
+    )
+    orders = [order.value for order in NameOrder]
+    parser.add_argument(
+        "--order",
+        type=choice(orders),
+        choices=orders,
+        help="elders: which names are sorted (default short; sources leave it open)",
+    )
+    parser.add_argument(
+        "--term-years",
+        type=count,
+        metavar="N",
+        help="elders: assume a chair's term of N years (dates then marked projected)",
+    )
+    policies = list(POLICIES)
+    parser.add_argument(
+        "--policy",
+        type=choice(policies),
+        choices=policies,
+        help=f"organization: {policies[0]} (default) or the written calendar-year {policies[1]}",
+    )
+    parser.add_argument("--explain", action="store_true", help="say why, with the policy")
+
+
+def run(args: argparse.Namespace, console: Console) -> int:
+    """Print who chairs the organization or the Council of Elders, or who chairs next."""
+    handler = BODIES[args.body]
+    for dest, body in _ONLY_FOR.items():
+        if getattr(args, dest) is not None and args.body != body:
+            raise UsageError(f"--{dest.replace('_', '-')}", f"applies to 'chair {body}' only")
+    ots = load(args)
+    return handler(ots, args, args.on or today(), console)
+
+
+def _organization(
+    ots: Organization, args: argparse.Namespace, day: dt.date, console: Console
+) -> int:
+    make = POLICIES[args.policy or next(iter(POLICIES))]
+    if args.next is not None:
+        upcoming = ots.upcoming_chairs(args.next, after=day, policy=make(upcoming=True))
+        if not upcoming:
+            raise NoResult(
+                "no next chair can be computed: the next host is agreed summit by summit and "
+                "no planned regular summit is recorded"
+            )
+        for term in upcoming:
+            _say_term(console, term_line(term), term.explain(), explain=args.explain)
+        return EXIT_OK
+    current = ots.chair(on=day, policy=make(upcoming=False))
+    if current is None:
+        raise NoResult(f"no chair is recorded on {day}")
+    _say_term(console, term_line(current), current.explain(), explain=args.explain)
+    return EXIT_OK
+
+
+def _say_term(console: Console, line: str, why: str, *, explain: bool) -> None:
+    if explain:
+        console.paragraph(why)
+    else:
+        console.line(line)
+
+
+def _elders(ots: Organization, args: argparse.Namespace, day: dt.date, console: Console) -> int:
+    options: dict[str, Any] = {"term_years": args.term_years}
+    if args.order is not None:
+        options["order"] = NameOrder(args.order)
+    policy = ElderChairPolicy(**options)
+    council = ots.elders_council(policy=policy)
+    if args.next is not None:
+        for following in council.upcoming_chairs(args.next, after=day):
+            when = f" from {following.start} (projected)" if following.start else ""
+            line = f"{following.state.short_name}{when}"
+            _say_term(console, line, following.explain(), explain=args.explain)
+        return EXIT_OK
+    term = council.chair(on=day)
+    if term is None:
+        raise NoResult(f"no Chairman of the Council of Elders is recorded on {day}")
+    console.line(str(term))
+    if args.explain:
+        console.paragraph(f"Policy: {policy.describe()}.")
+    return EXIT_OK
+
+
+BODIES: Final[dict[str, Callable[[Organization, argparse.Namespace, dt.date, Console], int]]] = {
+    "organization": _organization,
+    "elders": _elders,
+}
+"""The chairs this command answers about, by name (the first is the default)."""

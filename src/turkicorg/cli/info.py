@@ -1,0 +1,64 @@
+"""Data version, last verified, counts, where facts come from.
+
+The version of turkicorg and of the data (the embedded data, or --data), the day the data was
+last verified, how many parties, memberships, appointments and meetings it holds, and how many
+distinct sources back them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+from turkicorg.cli.loading import load
+from turkicorg.cli.options import add_command, add_common
+from turkicorg.cli.status import EXIT_OK
+
+if TYPE_CHECKING:
+    import argparse
+
+    from turkicorg.cli.output import Console
+
+__all__ = ["EXAMPLES", "register", "run", "version"]
+
+EXAMPLES: Final = (
+    "turkicorg info",
+    "turkicorg info --data my-meetings.json",
+)
+"""What ``--help`` shows as examples."""
+
+
+def version() -> str:
+    """The installed version of turkicorg ("unknown" when it is not installed)."""
+    from importlib import metadata  # noqa: PLC0415 - only for --version and info
+
+    try:
+        return metadata.version("turkicorg")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``info`` command."""
+    parser = add_command(sub, "info", doc=__doc__, examples=EXAMPLES, handler=run)
+    add_common(parser, on=False)
+
+
+def run(args: argparse.Namespace, console: Console) -> int:
+    """Print the data version, the last-verified day, counts and where the facts come from."""
+    ots = load(args)
+    sources = {s for m in ots.memberships for s in m.sources}
+    sources |= {s for a in ots.appointments for s in a.sources}
+    sources |= {s for m in ots.meetings for s in m.sources}
+    for line in (
+        f"turkicorg {version()}",
+        f"data version:   {ots.data_version}",
+        f"last verified:  {ots.last_verified}",
+        f"parties:        {len(ots.parties)}",
+        f"memberships:    {len(ots.memberships)}",
+        f"appointments:   {len(ots.appointments)}",
+        f"meetings:       {len(ots.meetings)}",
+        f"distinct sources: {len(sources)}",
+        "Every fact carries its source URLs; see the data-provenance page of the docs.",
+    ):
+        console.line(line)
+    return EXIT_OK

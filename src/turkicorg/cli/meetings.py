@@ -1,0 +1,182 @@
+"""List meetings: summits, ministerial, elders' and other meetings.
+
+List the meetings of the registry that pass every filter given. A meeting known only to the
+month or year matches any range that overlaps it; --strict keeps only meetings certainly inside
+the range.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Final, Literal
+
+from turkicorg.cli.loading import load
+from turkicorg.cli.options import (
+    add_between,
+    add_command,
+    add_common,
+    add_format,
+    add_kind,
+    add_organ,
+    add_partial,
+    choice,
+    year,
+)
+from turkicorg.cli.output import escape_json, table
+from turkicorg.cli.status import EXIT_INVALID, EXIT_OK, NoResult, UsageError
+from turkicorg.meetings import MeetingStatus
+from turkicorg.organs import Mechanism, Organ
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable
+
+    from turkicorg.cli.output import Console
+    from turkicorg.meetings import Meeting
+    from turkicorg.organization import Organization
+    from turkicorg.registry import MeetingRegistry
+
+__all__ = ["EXAMPLES", "FORMATS", "calendar", "register", "run", "short_title"]
+
+EXAMPLES: Final = (
+    "turkicorg meetings --organ CFM --kind extraordinary --year 2022",
+    "turkicorg meetings --organ CFM --kind extraordinary --year 2022 --format ics > cfm-2022.ics",
+    "turkicorg meetings --organ COE --between 2022 2024",
+    "turkicorg meetings --participant OSCE --format json",
+    "turkicorg meetings --text samarkand",
+)
+"""What ``--help`` shows as examples."""
+
+_ABBREVIATE_OVER: Final = 20
+"""Organ names longer than this are abbreviated in tables ("Council of Foreign Ministers")."""
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``meetings`` command."""
+    parser = add_command(sub, "meetings", doc=__doc__, examples=EXAMPLES, handler=run)
+    add_organ(parser, help="the organ that met", option=True)
+    bodies = [*(organ.value for organ in Organ), *(mechanism.value for mechanism in Mechanism)]
+    parser.add_argument(
+        "--body",
+        type=choice(bodies),
+        choices=bodies,
+        metavar="BODY",
+        help=f"the body that met: an organ or a mechanism ({', '.join(bodies)})",
+    )
+    add_kind(parser, help="kind of meeting")
+    parser.add_argument("--host", metavar="PARTY", help="the host (id, code or name)")
+    parser.add_argument(
+        "--participant", metavar="PARTY", help="a party the meeting names (id, code or name)"
+    )
+    parser.add_argument("--year", type=year, metavar="YYYY", help="meetings of one year")
+    add_between(parser)
+    statuses = [status.value for status in MeetingStatus]
+    parser.add_argument(
+        "--status", type=choice(statuses), choices=statuses, help="confirmed, tentative, ..."
+    )
+    parser.add_argument("--text", nargs="+", metavar="WORD", help="words in the record")
+    parser.add_argument(
+        "--strict", action="store_true", help="only meetings certainly inside the range"
+    )
+    add_format(
+        parser, FORMATS, "table (default), json (a turkicorg registry), csv or ics (a calendar)"
+    )
+    add_partial(parser)
+    add_common(parser, on=False)
+
+
+def run(args: argparse.Namespace, console: Console) -> int:
+    """List the meetings that pass the filters, in the chosen format."""
+    ots = load(args)
+    found = _filtered(ots, args)
+    console.write(FORMATS[args.format](ots, found, args.partial, console))
+    return EXIT_OK if len(found) else EXIT_INVALID
+
+
+def _filtered(ots: Organization, args: argparse.Namespace) -> MeetingRegistry:
+    filters: dict[str, Any] = {
+        "organ": args.organ,
+        "body": args.body,
+        "kind": args.kind,
+        "host": ots.state(args.host).id if args.host else None,
+        "participant": ots.state(args.participant).id if args.participant else None,
+        "year": args.year,
+        "between": tuple(args.between) if args.between else None,
+        "status": args.status,
+        "text": " ".join(args.text) if args.text else None,
+        "strict": args.strict,
+    }
+    try:
+        return ots.meetings.filter(**filters)
+    except ValueError as error:
+        raise UsageError("meetings", str(error)) from None
+
+
+def short_title(ots: Organization) -> Callable[[str], str]:
+    """Shortens titles for tables: no organization name, long organ names abbreviated.
+
+    The names come from the data (the organization's names, its organs' profiles); JSON,
+    CSV and calendars keep titles whole.
+    """
+    names = {f" of the {n.name} ({n.short_name})" for n in ots.names if n.short_name}
+    names |= {f" of the {n.name}" for n in ots.names}
+    removed = sorted(names, key=len, reverse=True)
+    abbreviations = [(p.name, p.organ.value) for p in ots.organs if len(p.name) > _ABBREVIATE_OVER]
+
+    def shorten(title: str) -> str:
+        for name in removed:
+            title = title.replace(name, "")
+        for long, short in abbreviations:
+            title = title.replace(long, short)
+        return title
+
+    return shorten
+
+
+def _row(meeting: Meeting, shorten: Callable[[str], str]) -> list[str]:
+    place = meeting.place.city if meeting.place and meeting.place.city else ""
+    if meeting.format.value == "video":
+        place = place or "video"
+    return [str(meeting.span), meeting.kind.value, shorten(meeting.title), place]
+
+
+def _table(ots: Organization, found: MeetingRegistry, _partial: str, _console: Console) -> str:
+    if not len(found):
+        raise NoResult("no meeting matches")
+    shorten = short_title(ots)
+    return table([_row(m, shorten) for m in found], ["date", "kind", "title", "place"])
+
+
+def _json(_ots: Organization, found: MeetingRegistry, _partial: str, _console: Console) -> str:
+    from turkicorg import serialize  # noqa: PLC0415 - only for JSON
+
+    return escape_json(serialize.dumps(found, indent=2)) + "\n"
+
+
+def _csv(_ots: Organization, found: MeetingRegistry, _partial: str, _console: Console) -> str:
+    from turkicorg.export import to_csv  # noqa: PLC0415 - only for CSV
+
+    return to_csv(found)
+
+
+def calendar(ots: Organization, meetings: MeetingRegistry, partial: str, console: Console) -> str:
+    """The meetings as iCalendar; say on the error stream what a partial date kept out."""
+    from turkicorg.export import to_ical  # noqa: PLC0415 - only when exporting
+
+    if partial == "skip":
+        left_out = sum(1 for m in meetings if not m.span.is_exact)
+        if left_out:
+            console.note(
+                f"{left_out} meeting(s) known only to the month or year left out of the "
+                "calendar; --partial span includes them as whole-month or whole-year events"
+            )
+    mode: Literal["skip", "span"] = "span" if partial == "span" else "skip"
+    return to_ical(meetings, dtstamp=ots.last_verified, partial=mode)
+
+
+FORMATS: Final[dict[str, Callable[[Organization, MeetingRegistry, str, Console], str]]] = {
+    "table": _table,
+    "json": _json,
+    "csv": _csv,
+    "ics": calendar,
+}
+"""The output formats by name (the first is the default)."""

@@ -1,0 +1,79 @@
+"""The member states (and observers) on a day.
+
+The member states on a day; with --observers also the observers.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Final
+
+from turkicorg.cli.loading import load
+from turkicorg.cli.options import add_command, add_common, add_format
+from turkicorg.cli.output import rows_as
+from turkicorg.cli.status import EXIT_OK, NoResult
+from turkicorg.dates import today
+
+if TYPE_CHECKING:
+    import argparse
+    import datetime as dt
+    from collections.abc import Sequence
+
+    from turkicorg.cli.output import Console
+    from turkicorg.organization import Organization
+    from turkicorg.parties import State
+
+__all__ = ["COLUMNS", "EXAMPLES", "FORMATS", "register", "run"]
+
+EXAMPLES: Final = (
+    "turkicorg members",
+    "turkicorg members --on 2019-10-14 --format json",
+)
+"""What ``--help`` shows as examples."""
+
+FORMATS: Final = ("table", "json", "csv")
+"""The output formats (the first is the default): the shapes :func:`rows_as` writes."""
+
+COLUMNS: Final = {
+    "table": ("id", "name", "status", "since"),
+    "json": ("id", "name", "official_name", "kind", "status", "since"),
+    "csv": ("id", "name", "official_name", "kind", "status", "since"),
+}
+"""The columns of each format: the table keeps to what fits a terminal."""
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``members`` command."""
+    parser = add_command(sub, "members", doc=__doc__, examples=EXAMPLES, handler=run)
+    add_common(parser)
+    parser.add_argument("--observers", action="store_true", help="include the observers")
+    add_format(parser, FORMATS, "output format")
+
+
+def run(args: argparse.Namespace, console: Console) -> int:
+    """Print the members (and with --observers, the observers) on a day."""
+    ots = load(args)
+    day = args.on or today()
+    parties = list(ots.members(on=day))
+    if args.observers:
+        parties += list(ots.observers(on=day))
+    if not parties:
+        raise NoResult(f"no members on {day}")
+    console.write(rows_as(args.format, _rows(ots, parties, day), COLUMNS[args.format]))
+    return EXIT_OK
+
+
+def _rows(ots: Organization, parties: Sequence[State], day: dt.date) -> list[dict[str, Any]]:
+    rows = []
+    for party in parties:
+        membership = ots.membership_of(party, on=day)
+        rows.append(
+            {
+                "id": party.id,
+                "name": party.name(on=day),
+                "official_name": party.official_name_on(on=day),
+                "kind": party.kind.value,
+                "status": membership.status.value if membership else "",
+                "since": str(membership.start) if membership else "",
+            }
+        )
+    return rows
