@@ -157,7 +157,9 @@ def test_chair_next_without_a_planned_summit(tmp_path: Path, entry_point: Runner
 
 def test_decide(cli: Runner) -> None:
     """Consensus blocked by one objection (exit 1); observers never count (exit 0)."""
-    result = cli("decide", "CFM", "--support", "AZ,KZ,KG,UZ", "--object", "TR")
+    result = cli(
+        "decide", "CFM", "--support", "AZ,KZ,KG,UZ", "--object", "TR", "--on", "2024-01-01"
+    )
     assert result.status == 1
     assert result.out.startswith("not adopted")
     result = cli("decide", "coe", "--support", "TR", "--object", "Hungary", "--on", "2024")
@@ -167,7 +169,7 @@ def test_decide(cli: Runner) -> None:
 
 def test_decide_errors(cli: Runner) -> None:
     """An unknown party, the same party twice, no position, an organ without decisions: exit 2."""
-    result = cli("decide", "CFM", "--object", "Atlantis")
+    result = cli("decide", "CFM", "--object", "Atlantis", "--on", "2024-01-01")
     assert result.status == 2
     assert result.err.startswith("turkicorg: --object: ")
     assert "Atlantis" in result.err

@@ -253,7 +253,7 @@ def test_a_broken_pipe_is_quiet(cli: Runner) -> None:
             raise BrokenPipeError(32, "Broken pipe")
 
     err = io.StringIO()
-    assert main(["members"], out=Closed(), err=err) == 0
+    assert main(["members", "--on", "2024-01-01"], out=Closed(), err=err) == 0
     assert err.getvalue() == ""
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Final
 
 from turkicorg.chairmanship import CalendarYearRotation, SummitHandover
+from turkicorg.cli.evidence import add_sources, note_horizon, source_lines
 from turkicorg.cli.loading import load
 from turkicorg.cli.options import add_command, add_common, choice, count
 from turkicorg.cli.overview import term_line
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from turkicorg.chairmanship import ChairPolicy
     from turkicorg.cli.output import Console
     from turkicorg.organization import Organization
+    from turkicorg.sourcing import Alternative
 
 __all__ = ["BODIES", "EXAMPLES", "POLICIES", "register", "run"]
 
@@ -71,6 +73,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add_common(parser)
     _add_options(parser)
+    add_sources(parser)
 
 
 def _add_options(parser: argparse.ArgumentParser) -> None:
@@ -113,6 +116,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
         if getattr(args, dest) is not None and args.body != body:
             raise UsageError(f"--{dest.replace('_', '-')}", f"applies to 'chair {body}' only")
     ots = load(args)
+    note_horizon(ots, args.on, console)
     return handler(ots, args, args.on or today(), console)
 
 
@@ -129,12 +133,32 @@ def _organization(
             )
         for term in upcoming:
             _say_term(console, term_line(term), term.explain(), explain=args.explain)
+            _say_sources(console, term.sources, (), shown=args.sources)
+        if len(upcoming) < args.next:
+            console.note(
+                f"{len(upcoming)} of {args.next} next chairs given: under practice the chair "
+                "passes to the host of each regular summit, agreed summit by summit, so only "
+                "recorded or planned summits can be answered"
+            )
         return EXIT_OK
     current = ots.chair(on=day, policy=make(upcoming=False))
     if current is None:
         raise NoResult(f"no chair is recorded on {day}")
     _say_term(console, term_line(current), current.explain(), explain=args.explain)
+    _say_sources(console, current.sources, (), shown=args.sources)
     return EXIT_OK
+
+
+def _say_sources(
+    console: Console,
+    sources: tuple[str, ...],
+    alternatives: tuple[Alternative, ...],
+    *,
+    shown: bool,
+) -> None:
+    if shown:
+        for line in source_lines(sources, alternatives):
+            console.line(line)
 
 
 def _say_term(console: Console, line: str, why: str, *, explain: bool) -> None:
@@ -155,13 +179,16 @@ def _elders(ots: Organization, args: argparse.Namespace, day: dt.date, console: 
             when = f" from {following.start} (projected)" if following.start else ""
             line = f"{following.state.short_name}{when}"
             _say_term(console, line, following.explain(), explain=args.explain)
+            _say_sources(console, following.sources, (), shown=args.sources)
         return EXIT_OK
     term = council.chair(on=day)
     if term is None:
         raise NoResult(f"no Chairman of the Council of Elders is recorded on {day}")
     console.line(str(term))
     if args.explain:
+        console.paragraph(term.explain())
         console.paragraph(f"Policy: {policy.describe()}.")
+    _say_sources(console, term.sources, term.alternatives, shown=args.sources)
     return EXIT_OK
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from turkicorg.cli.evidence import note_horizon
 from turkicorg.cli.loading import load
 from turkicorg.cli.options import add_command, add_common, add_organ
 from turkicorg.cli.status import EXIT_INVALID, EXIT_OK, UsageError
@@ -66,6 +67,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
         options = ", ".join(f"--{position.value}" for position in Position)
         raise UsageError("decide", f"give at least one position ({options})")
     ots = load(args)
+    note_horizon(ots, args.on, console)
     try:
         outcome = ots.decide(args.organ, given, on=args.on or today())
     except UnknownStateError as error:

@@ -8,8 +8,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from turkicorg.cli.evidence import note_horizon
 from turkicorg.cli.loading import load
-from turkicorg.cli.options import add_between, add_command, add_common, add_kind, add_organ
+from turkicorg.cli.options import (
+    add_between,
+    add_command,
+    add_common,
+    add_kind,
+    add_organ,
+    between_range,
+)
 from turkicorg.cli.status import EXIT_OK, NoResult, UsageError
 from turkicorg.dates import today
 from turkicorg.errors import PolicyError
@@ -40,8 +48,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace, console: Console) -> int:
     """List the periods in which an organ's expected meeting is not recorded."""
     ots = load(args)
-    if args.between:
-        first, last = args.between[0].earliest, args.between[1].latest
+    note_horizon(ots, args.on, console)
+    between = between_range(args.between)
+    if between:
+        first, last = between[0].earliest, between[1].latest
     elif len(ots.meetings):
         first, last = ots.meetings.meetings[0].earliest, today()
     else:

@@ -53,6 +53,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
         f"turkicorg {version()}",
         f"data version:   {ots.data_version}",
         f"last verified:  {ots.last_verified}",
+        f"data horizon:   {ots.data_horizon or 'not declared'}",
         f"parties:        {len(ots.parties)}",
         f"memberships:    {len(ots.memberships)}",
         f"appointments:   {len(ots.appointments)}",

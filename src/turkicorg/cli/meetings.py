@@ -7,8 +7,10 @@ the range.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any, Final, Literal
 
+from turkicorg.cli.evidence import add_sources, note_horizon, source_lines
 from turkicorg.cli.loading import load
 from turkicorg.cli.options import (
     add_between,
@@ -18,6 +20,7 @@ from turkicorg.cli.options import (
     add_kind,
     add_organ,
     add_partial,
+    between_range,
     choice,
     year,
 )
@@ -73,7 +76,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument(
         "--status", type=choice(statuses), choices=statuses, help="confirmed, tentative, ..."
     )
-    parser.add_argument("--text", nargs="+", metavar="WORD", help="words in the record")
+    parser.add_argument(
+        "--text",
+        nargs="+",
+        metavar="WORD",
+        help="words in the title, theme, topics, place, note or participants (any case)",
+    )
+    parser.add_argument("--city", metavar="CITY", help="the city met in (any case or accents)")
+    parser.add_argument("--country", metavar="PARTY", help="the country met in (id, code or name)")
     parser.add_argument(
         "--strict", action="store_true", help="only meetings certainly inside the range"
     )
@@ -82,14 +92,29 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add_partial(parser)
     add_common(parser, on=False)
+    add_sources(parser)
 
 
 def run(args: argparse.Namespace, console: Console) -> int:
     """List the meetings that pass the filters, in the chosen format."""
     ots = load(args)
+    _note_range(ots, args, console)
     found = _filtered(ots, args)
     console.write(FORMATS[args.format](ots, found, args.partial, console))
+    if args.sources and args.format == "table":
+        for meeting in found:
+            console.line(f"{meeting.id}:")
+            for line in source_lines(meeting.sources, meeting.alternatives):
+                console.line(line)
     return EXIT_OK if len(found) else EXIT_INVALID
+
+
+def _note_range(ots: Organization, args: argparse.Namespace, console: Console) -> None:
+    """The horizon note when the range asked about reaches past the data."""
+    if args.between:
+        note_horizon(ots, args.between[1].latest, console)
+    elif args.year:
+        note_horizon(ots, dt.date(args.year, 12, 31), console)
 
 
 def _filtered(ots: Organization, args: argparse.Namespace) -> MeetingRegistry:
@@ -100,9 +125,11 @@ def _filtered(ots: Organization, args: argparse.Namespace) -> MeetingRegistry:
         "host": ots.state(args.host).id if args.host else None,
         "participant": ots.state(args.participant).id if args.participant else None,
         "year": args.year,
-        "between": tuple(args.between) if args.between else None,
+        "between": between_range(args.between),
         "status": args.status,
         "text": " ".join(args.text) if args.text else None,
+        "city": args.city,
+        "country": ots.state(args.country).id if args.country else None,
         "strict": args.strict,
     }
     try:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
+from turkicorg.cli.evidence import add_sources, note_horizon, source_lines
 from turkicorg.cli.loading import load
 from turkicorg.cli.options import add_command, add_common, add_format
 from turkicorg.cli.output import rows_as
@@ -47,19 +48,56 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_common(parser)
     parser.add_argument("--observers", action="store_true", help="include the observers")
     add_format(parser, FORMATS, "output format")
+    add_sources(parser)
 
 
 def run(args: argparse.Namespace, console: Console) -> int:
     """Print the members (and with --observers, the observers) on a day."""
     ots = load(args)
+    note_horizon(ots, args.on, console)
     day = args.on or today()
     parties = list(ots.members(on=day))
     if args.observers:
         parties += list(ots.observers(on=day))
     if not parties:
         raise NoResult(f"no members on {day}")
-    console.write(rows_as(args.format, _rows(ots, parties, day), COLUMNS[args.format]))
+    rows = _rows(ots, parties, day)
+    if args.sources and args.format != "table":
+        columns: tuple[str, ...] = (*COLUMNS[args.format], "sources", "alternatives")
+        console.write(rows_as(args.format, _with_sources(ots, rows, day, args.format), columns))
+        return EXIT_OK
+    console.write(rows_as(args.format, rows, COLUMNS[args.format]))
+    if args.sources:
+        for party in parties:
+            membership = ots.membership_of(party, on=day)
+            if membership is not None:
+                console.line(f"{party.id}:")
+                for line in source_lines(membership.sources, membership.alternatives):
+                    console.line(line)
     return EXIT_OK
+
+
+def _with_sources(
+    ots: Organization, rows: list[dict[str, Any]], day: dt.date, fmt: str
+) -> list[dict[str, Any]]:
+    """The rows with their membership's sources and alternatives (JSON lists, CSV text)."""
+    for row in rows:
+        membership = ots.membership_of(row["id"], on=day)
+        sources = list(membership.sources) if membership else []
+        alternatives = [
+            {"field": a.field, "value": a.value, "sources": list(a.sources), "note": a.note}
+            for a in (membership.alternatives if membership else ())
+        ]
+        if fmt == "csv":
+            row["sources"] = " ".join(sources)
+            row["alternatives"] = "; ".join(
+                f"{a.field}={a.value} ({' '.join(a.sources)})"
+                for a in (membership.alternatives if membership else ())
+            )
+        else:
+            row["sources"] = sources
+            row["alternatives"] = alternatives
+    return rows
 
 
 def _rows(ots: Organization, parties: Sequence[State], day: dt.date) -> list[dict[str, Any]]:

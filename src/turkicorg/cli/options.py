@@ -11,7 +11,7 @@ import textwrap
 from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 from turkicorg.cli.output import WIDTH, terminal
-from turkicorg.cli.status import EXIT_USAGE
+from turkicorg.cli.status import EXIT_USAGE, UsageError
 from turkicorg.dates import PartialDate, today
 from turkicorg.errors import InvalidDateError
 from turkicorg.meetings import MeetingKind
@@ -35,6 +35,7 @@ __all__ = [
     "add_organ",
     "add_output",
     "add_partial",
+    "between_range",
     "choice",
     "count",
     "help_texts",
@@ -242,3 +243,20 @@ def add_partial(parser: argparse.ArgumentParser) -> None:
             f"or exported as whole-month or whole-year events ({span})"
         ),
     )
+
+
+def between_range(between: Sequence[PartialDate] | None) -> tuple[PartialDate, PartialDate] | None:
+    """The ``--between`` pair, checked: a reversed range is a usage error naming both bounds.
+
+    Raises:
+        UsageError: The first bound lies after the last one.
+    """
+    if not between:
+        return None
+    first, last = between
+    if last.latest < first.earliest:
+        raise UsageError(
+            "--between",
+            f"the range is reversed: its first bound {first} lies after its last bound {last}",
+        )
+    return first, last
