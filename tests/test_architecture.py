@@ -21,12 +21,14 @@ FLOORS: dict[str, int] = {
     "sourcing": 0,
     "text": 0,
     "fileio": 0,
+    "languages": 0,
     # model
     "parties": 1,
     "organs": 1,
     "meetings": 1,
     "record": 1,
     "invariants": 1,
+    "localnames": 1,
     # registry
     "registry": 2,
     # rules

@@ -26,8 +26,10 @@ __all__ = [
     "InvalidDataError",
     "InvalidDateError",
     "MissingExtraError",
+    "MissingNameError",
     "PolicyError",
     "TurkicOrgError",
+    "UnknownLanguageError",
     "UnknownMeetingError",
     "UnknownNameError",
     "UnknownStateError",
@@ -246,6 +248,67 @@ class MissingExtraError(TurkicOrgError, ImportError):
             f'pip install "turkicorg[{extra}]"',
             name=package,
         )
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class UnknownLanguageError(TurkicOrgError, LookupError):
+    """A language tag the library does not know.
+
+    The message lists the tags it knows (:data:`turkicorg.languages.TAGS`).
+
+    Attributes:
+        tag: The tag that was given.
+        available: The tags the library knows, in its order.
+    """
+
+    def __init__(self, tag: object, available: Iterable[str]) -> None:
+        self.tag = tag
+        self.available = tuple(available)
+        super().__init__(
+            f"unknown language tag {tag!r}; the library knows: {', '.join(self.available)}"
+        )
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class MissingNameError(TurkicOrgError, LookupError):
+    """A known language in which the data has no sourced name for something.
+
+    The library never invents a name nor answers in English unasked: pass an explicit
+    ``fallback="en"`` (or another tag) to the ``name_in`` methods to get a name in another
+    language instead.
+
+    Attributes:
+        subject: What has no name ("Kazakhstan (KZ)").
+        lang: The language tag that was asked for ("ky").
+        form: The form that was asked for ("short", "official"; "" when the thing has
+            one name only, such as an organ).
+        fallback: The fallback tag that was tried too, if any.
+        available: The tags in which the data has this form of the name.
+    """
+
+    def __init__(
+        self,
+        subject: str,
+        lang: str,
+        form: str,
+        *,
+        fallback: str | None = None,
+        available: Iterable[str] = (),
+    ) -> None:
+        self.subject = subject
+        self.lang = lang
+        self.form = form
+        self.fallback = fallback
+        self.available = tuple(available)
+        tried = f"{lang!r} or {fallback!r}" if fallback else repr(lang)
+        known = ", ".join(self.available) or "none"
+        hint = "" if fallback else "; pass fallback='en' for the English name"
+        which = f"{form} name" if form else "name"
+        super().__init__(f"no sourced {which} of {subject} in {tried} (sourced in: {known}){hint}")
 
     def __str__(self) -> str:
         return str(self.args[0])

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from turkicorg.localnames import LocalName, NameForm, check_local_names, name_in, sorted_local_names
 from turkicorg.text import choose
 
 if TYPE_CHECKING:
@@ -235,6 +236,7 @@ class OrganProfile:
         cadences: Its expected rhythms (may be empty).
         extraordinary_callers: Who may call an extraordinary meeting, in words.
         chair_rotation: How its chair rotates, where a source states a rule.
+        local_names: Its name in other languages, each with its sources (see :meth:`name_in`).
         sources: Where the profile is documented.
         notes: Anything a user should know.
     """
@@ -248,8 +250,36 @@ class OrganProfile:
     cadences: tuple[Cadence, ...] = ()
     extraordinary_callers: tuple[str, ...] = ()
     chair_rotation: ChairRotation | None = None
+    local_names: tuple[LocalName, ...] = attrs.field(
+        default=(), converter=sorted_local_names, validator=check_local_names
+    )
     sources: tuple[str, ...] = ()
     notes: str | None = None
+
+    def name_in(self, lang: str, *, fallback: str | None = None) -> str:
+        """The organ's name in a language, as its sources write it.
+
+        ``"en"`` gives :attr:`name`; any other language answers only from
+        :attr:`local_names` (a short or an official form, whichever is sourced).
+
+        >>> from turkicorg import load_default
+        >>> load_default().profile("COE").name_in("tr")
+        'Aksakallar Konseyi'
+
+        Raises:
+            UnknownLanguageError: The tag is not known (the error lists the known tags).
+            MissingNameError: No sourced name in ``lang`` (nor in ``fallback``; pass
+                ``fallback="en"`` for the English name).
+        """
+        return name_in(
+            self.local_names,
+            lang,
+            english=self.name,
+            subject=f"{self.name} ({self.organ.value})",
+            forms=(NameForm.SHORT, NameForm.OFFICIAL),
+            fallback=fallback,
+            form_label="",
+        )
 
     @property
     def abbreviation(self) -> str:

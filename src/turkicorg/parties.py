@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING, Final, TypeAlias
 
 import attrs
 
-from turkicorg.text import fold
 from turkicorg.dates import PartialDate, as_date
 from turkicorg.errors import UnknownStateError
+from turkicorg.localnames import LocalName, NameForm, check_local_names, name_in, sorted_local_names
+from turkicorg.text import fold
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -96,6 +97,8 @@ class State:
         iso3: ISO 3166-1 alpha-3 code, if the party has one.
         other_names: Further names and abbreviations that find the party ("TRNC").
         former_names: Earlier names, oldest first, each with the day it stopped being used.
+        local_names: The current names in other languages, each with its sources
+            (:class:`~turkicorg.localnames.LocalName`; see :meth:`name_in`).
         sources: Where the names and codes are documented.
     """
 
@@ -107,6 +110,9 @@ class State:
     iso3: str | None = attrs.field(default=None, validator=_check_code(3))
     other_names: tuple[str, ...] = ()
     former_names: tuple[FormerName, ...] = attrs.field(default=(), converter=_sorted_names)
+    local_names: tuple[LocalName, ...] = attrs.field(
+        default=(), converter=sorted_local_names, validator=check_local_names
+    )
     sources: tuple[str, ...] = ()
 
     def _name_record(self, on: dt.date) -> FormerName | None:
@@ -130,6 +136,37 @@ class State:
         """The official name in use on a day (default today)."""
         record = self._name_record(as_date(on))
         return record.official_name if record else self.official_name
+
+    def name_in(self, lang: str, *, official: bool = False, fallback: str | None = None) -> str:
+        """The current short (or official) name in a language, as its sources write it.
+
+        ``"en"`` gives :attr:`short_name` (or :attr:`official_name`); any other language
+        answers only from :attr:`local_names`.
+
+        >>> from turkicorg import load_default
+        >>> kz = load_default().state("KZ")
+        >>> kz.name_in("kk"), kz.name_in("uz-Cyrl", official=True)
+        ('Қазақстан', 'Қозоғистон Республикаси')
+
+        Args:
+            lang: A language tag (:data:`turkicorg.languages.TAGS`; any case, ``_`` or ``-``).
+            official: The official name instead of the short one.
+            fallback: A tag to answer in when ``lang`` has no sourced name (``"en"``: the
+                English name). Without it a missing name is an error, never a silent answer.
+
+        Raises:
+            UnknownLanguageError: The tag is not known (the error lists the known tags).
+            MissingNameError: No sourced name in ``lang`` (nor in ``fallback``).
+        """
+        form = NameForm.OFFICIAL if official else NameForm.SHORT
+        return name_in(
+            self.local_names,
+            lang,
+            english=self.official_name if official else self.short_name,
+            subject=f"{self.short_name} ({self.id})",
+            forms=(form,),
+            fallback=fallback,
+        )
 
     def all_names(self) -> tuple[str, ...]:
         """Every name and code that identifies this party."""

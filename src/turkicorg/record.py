@@ -25,6 +25,7 @@ import attrs
 from turkicorg.dates import PartialDate, as_date
 from turkicorg.errors import ErrorDetail, InvalidDataError
 from turkicorg.invariants import organization_problems
+from turkicorg.localnames import LocalName, NameForm, check_local_names, name_in, sorted_local_names
 from turkicorg.organs import Organ, OrganProfile, resolve_organ
 from turkicorg.parties import PartyIndex, State
 from turkicorg.sourcing import Alternative, Confidence, cite
@@ -192,6 +193,8 @@ class OrganizationName:
         short_name: An informal short name ("Turkic Council"), where one was used.
         start: The first day of the name (None: from the founding).
         end: The first day of the next name (None: current).
+        local_names: The name in other languages, each with its sources: the full name is
+            the ``official`` form, the informal short name ("Türk Konseyi") the ``short`` one.
         sources: Where it is documented.
     """
 
@@ -200,7 +203,35 @@ class OrganizationName:
     short_name: str | None = None
     start: PartialDate | None = None
     end: PartialDate | None = None
+    local_names: tuple[LocalName, ...] = attrs.field(
+        default=(), converter=sorted_local_names, validator=check_local_names
+    )
     sources: tuple[str, ...] = ()
+
+    def name_in(self, lang: str, *, short: bool = False, fallback: str | None = None) -> str:
+        """The full name (or the informal short name) in a language, as its sources write it.
+
+        ``"en"`` gives :attr:`name` (or :attr:`short_name`); any other language answers only
+        from :attr:`local_names`.
+
+        >>> from turkicorg import load_default
+        >>> council = load_default().name_record(on="2015-01-01")
+        >>> council.name_in("tr"), council.name_in("tr", short=True)
+        ('Türk Dili Konuşan Ülkeler İşbirliği Konseyi', 'Türk Konseyi')
+
+        Raises:
+            UnknownLanguageError: The tag is not known (the error lists the known tags).
+            MissingNameError: No sourced name in ``lang`` (nor in ``fallback``; pass
+                ``fallback="en"`` for the English name).
+        """
+        return name_in(
+            self.local_names,
+            lang,
+            english=self.short_name if short else self.name,
+            subject=f"{self.name} ({self.abbreviation})",
+            forms=(NameForm.SHORT if short else NameForm.OFFICIAL,),
+            fallback=fallback,
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -380,9 +411,30 @@ class OrganizationRecord:
                 return record
         return self.names[0]
 
-    def name(self, *, on: DateLike = None) -> str:
-        """The organization's full name on a day (default today)."""
-        return self.name_record(on=on).name
+    def name(
+        self, *, on: DateLike = None, lang: str | None = None, fallback: str | None = None
+    ) -> str:
+        """The organization's full name on a day (default today), in English or in ``lang``.
+
+        >>> from turkicorg import load_default
+        >>> ots = load_default()
+        >>> ots.name(on="2024-01-01", lang="tr"), ots.name(on="2015-01-01", lang="kk")
+        ('Türk Devletleri Teşkilatı', 'Түркітілдес мемлекеттер ынтымақтастығы кеңесі')
+
+        Args:
+            on: The day.
+            lang: A language tag (:data:`turkicorg.languages.TAGS`); None for English.
+            fallback: A tag to answer in when ``lang`` has no sourced name (``"en"``: the
+                English name), see :meth:`OrganizationName.name_in`.
+
+        Raises:
+            UnknownLanguageError: The tag is not known.
+            MissingNameError: No sourced name in ``lang`` (nor in ``fallback``).
+        """
+        record = self.name_record(on=on)
+        if lang is None:
+            return record.name
+        return record.name_in(lang, fallback=fallback)
 
     def profile(self, organ: Organ | str) -> OrganProfile:
         """The profile of an organ, named as :func:`~turkicorg.organs.resolve_organ` takes it.

@@ -4,7 +4,8 @@ Who chairs the organization (default) or the Council of Elders on a day, or who 
 organization's chair follows practice by default: the host of each regular summit from its close
 to the next regular summit. The Council of Elders' chair was first held by the state the data
 names; it then passes to the other member states in turn, in English alphabetical order; --order
-picks short names (default) or official names, which the sources leave open.
+picks short names (default) or official names, which the sources leave open. --lang names the
+states in another language; the rotation still sorts the English names, as the rule says.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from typing import TYPE_CHECKING, Any, Final
 
 from turkicorg.chairmanship import CalendarYearRotation, SummitHandover
 from turkicorg.cli.evidence import add_sources, note_horizon, source_lines
+from turkicorg.cli.lang import add_lang, party_name
 from turkicorg.cli.loading import load
 from turkicorg.cli.options import add_command, add_common, choice, count
-from turkicorg.cli.overview import term_line
+from turkicorg.cli.overview import elder_chair_line, term_line
 from turkicorg.cli.status import EXIT_OK, NoResult, UsageError
 from turkicorg.dates import today
 from turkicorg.elders import ElderChairPolicy
@@ -39,6 +41,7 @@ EXAMPLES: Final = (
     "turkicorg chair elders --next --explain",
     "turkicorg chair elders --next 4 --order official",
     "turkicorg chair elders --next 3 --term-years 4   (an assumed term: projected dates)",
+    "turkicorg chair elders --next 3 --lang kk",
 )
 """What ``--help`` shows as examples."""
 
@@ -73,6 +76,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add_common(parser)
     _add_options(parser)
+    add_lang(
+        parser,
+        help=(
+            "name the states in this language (a tag such as tr, kk, uz-Cyrl); a name no "
+            "source gives is shown in English, marked [en]; the order stays the English one"
+        ),
+    )
     add_sources(parser)
 
 
@@ -132,7 +142,8 @@ def _organization(
                 "no planned regular summit is recorded"
             )
         for term in upcoming:
-            _say_term(console, term_line(term), term.explain(), explain=args.explain)
+            line = term_line(term, lang=args.lang)
+            _say_term(console, line, term.explain(), explain=args.explain)
             _say_sources(console, term.sources, (), shown=args.sources)
         if len(upcoming) < args.next:
             console.note(
@@ -144,7 +155,8 @@ def _organization(
     current = ots.chair(on=day, policy=make(upcoming=False))
     if current is None:
         raise NoResult(f"no chair is recorded on {day}")
-    _say_term(console, term_line(current), current.explain(), explain=args.explain)
+    line = term_line(current, lang=args.lang)
+    _say_term(console, line, current.explain(), explain=args.explain)
     _say_sources(console, current.sources, (), shown=args.sources)
     return EXIT_OK
 
@@ -177,14 +189,15 @@ def _elders(ots: Organization, args: argparse.Namespace, day: dt.date, console: 
     if args.next is not None:
         for following in council.upcoming_chairs(args.next, after=day):
             when = f" from {following.start} (projected)" if following.start else ""
-            line = f"{following.state.short_name}{when}"
+            who = party_name(following.state, args.lang, on=following.start or day)
+            line = f"{who.shown(args.lang) if args.lang else following.state.short_name}{when}"
             _say_term(console, line, following.explain(), explain=args.explain)
             _say_sources(console, following.sources, (), shown=args.sources)
         return EXIT_OK
     term = council.chair(on=day)
     if term is None:
         raise NoResult(f"no Chairman of the Council of Elders is recorded on {day}")
-    console.line(str(term))
+    console.line(elder_chair_line(term, args.lang))
     if args.explain:
         console.paragraph(term.explain())
         console.paragraph(f"Policy: {policy.describe()}.")

@@ -2,15 +2,19 @@
 
 List the meetings of the registry that pass every filter given. A meeting known only to the
 month or year matches any range that overlaps it; --strict keeps only meetings certainly inside
-the range.
+the range. With --lang, tables and calendars title each meeting of an organ with the organ's name
+in that language where a source gives it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
+
+import attrs
 
 from turkicorg.cli.evidence import add_sources, note_horizon, source_lines
+from turkicorg.cli.lang import add_lang, organ_name
 from turkicorg.cli.loading import load
 from turkicorg.cli.options import (
     add_between,
@@ -38,7 +42,16 @@ if TYPE_CHECKING:
     from turkicorg.organization import Organization
     from turkicorg.registry import MeetingRegistry
 
-__all__ = ["EXAMPLES", "FORMATS", "calendar", "register", "run", "short_title"]
+__all__ = [
+    "EXAMPLES",
+    "FORMATS",
+    "Writer",
+    "calendar",
+    "localized_title",
+    "register",
+    "run",
+    "short_title",
+]
 
 EXAMPLES: Final = (
     "turkicorg meetings --organ CFM --kind extraordinary --year 2022",
@@ -46,6 +59,7 @@ EXAMPLES: Final = (
     "turkicorg meetings --organ COE --between 2022 2024",
     "turkicorg meetings --participant OSCE --format json",
     "turkicorg meetings --text samarkand",
+    "turkicorg meetings --organ CHS --lang tr --format ics > zirveler.ics",
 )
 """What ``--help`` shows as examples."""
 
@@ -91,6 +105,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         parser, FORMATS, "table (default), json (a turkicorg registry), csv or ics (a calendar)"
     )
     add_partial(parser)
+    add_lang(
+        parser,
+        help=(
+            "table and ics: a meeting of an organ is titled with the organ's name in this "
+            "language (a tag such as tr, kk, uz-Cyrl) where a source gives it (calendars keep "
+            "the English title in the description); other meetings keep the English title, "
+            "marked [en] in front in tables and LANGUAGE=en in calendars; json and csv stay "
+            "the registry, whose bodies and parties are ids"
+        ),
+    )
     add_common(parser, on=False)
     add_sources(parser)
 
@@ -100,7 +124,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     ots = load(args)
     _note_range(ots, args, console)
     found = _filtered(ots, args)
-    console.write(FORMATS[args.format](ots, found, args.partial, console))
+    console.write(FORMATS[args.format](ots, found, args.partial, console, args.lang))
     if args.sources and args.format == "table":
         for meeting in found:
             console.line(f"{meeting.id}:")
@@ -166,27 +190,61 @@ def _row(meeting: Meeting, shorten: Callable[[str], str]) -> list[str]:
     return [str(meeting.span), meeting.kind.value, shorten(meeting.title), place]
 
 
-def _table(ots: Organization, found: MeetingRegistry, _partial: str, _console: Console) -> str:
+def localized_title(ots: Organization, lang: str | None) -> Callable[[str], str] | None:
+    """None for English; otherwise a function from a body code to the title a table shows.
+
+    The title is the organ's name in ``lang`` where a source gives it, else "" (the table
+    then shows the English title, marked [en] in front, where shortening cannot cut it off).
+    """
+    if lang is None or lang == "en":
+        return None
+    names = {p.organ.value: organ_name(p, lang) for p in ots.organs}
+    known = {body: name.text for body, name in names.items() if name.lang == lang}
+    return lambda body: known.get(body, "")
+
+
+def _table(
+    ots: Organization, found: MeetingRegistry, _partial: str, _console: Console, lang: str | None
+) -> str:
     if not len(found):
         raise NoResult("no meeting matches")
     shorten = short_title(ots)
-    return table([_row(m, shorten) for m in found], ["date", "kind", "title", "place"])
+    local = localized_title(ots, lang)
+    rows = [_row(m, shorten) for m in found]
+    if local is not None:
+        for row, meeting in zip(rows, found, strict=True):
+            row[2] = local(meeting.body.value) or f"[en] {row[2]}"  # kept when shortened
+    return table(rows, ["date", "kind", "title", "place"])
 
 
-def _json(_ots: Organization, found: MeetingRegistry, _partial: str, _console: Console) -> str:
+def _json(
+    _ots: Organization, found: MeetingRegistry, _partial: str, _console: Console, _lang: str | None
+) -> str:
     from turkicorg import serialize  # noqa: PLC0415 - only for JSON
 
     return escape_json(serialize.dumps(found, indent=2)) + "\n"
 
 
-def _csv(_ots: Organization, found: MeetingRegistry, _partial: str, _console: Console) -> str:
+def _csv(
+    _ots: Organization, found: MeetingRegistry, _partial: str, _console: Console, _lang: str | None
+) -> str:
     from turkicorg.export import to_csv  # noqa: PLC0415 - only for CSV
 
     return to_csv(found)
 
 
-def calendar(ots: Organization, meetings: MeetingRegistry, partial: str, console: Console) -> str:
-    """The meetings as iCalendar; say on the error stream what a partial date kept out."""
+def calendar(
+    ots: Organization,
+    meetings: MeetingRegistry,
+    partial: str,
+    console: Console,
+    lang: str | None = None,
+) -> str:
+    """The meetings as iCalendar; say on the error stream what a partial date kept out.
+
+    With ``lang``, meetings of an organ are titled with its name in that language where the
+    data gives it (see :func:`turkicorg.export.to_ical`).
+    """
     from turkicorg.export import to_ical  # noqa: PLC0415 - only when exporting
 
     if partial == "skip":
@@ -197,10 +255,16 @@ def calendar(ots: Organization, meetings: MeetingRegistry, partial: str, console
                 "calendar; --partial span includes them as whole-month or whole-year events"
             )
     mode: Literal["skip", "span"] = "span" if partial == "span" else "skip"
-    return to_ical(meetings, dtstamp=ots.last_verified, partial=mode)
+    if lang is None:
+        return to_ical(meetings, dtstamp=ots.last_verified, partial=mode)
+    named = attrs.evolve(ots, meetings=meetings)  # the organ names of this organization
+    return to_ical(named, dtstamp=ots.last_verified, partial=mode, lang=lang)
 
 
-FORMATS: Final[dict[str, Callable[[Organization, MeetingRegistry, str, Console], str]]] = {
+Writer: TypeAlias = "Callable[[Organization, MeetingRegistry, str, Console, str | None], str]"
+"""A format's writer: organization, meetings, --partial, console, --lang."""
+
+FORMATS: Final[dict[str, Writer]] = {
     "table": _table,
     "json": _json,
     "csv": _csv,

@@ -1,6 +1,7 @@
 """The member states (and observers) on a day.
 
-The member states on a day; with --observers also the observers.
+The member states on a day; with --observers also the observers. With --lang, the names as the
+sources write them in that language, in its alphabetical order.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Final
 
 from turkicorg.cli.evidence import add_sources, note_horizon, source_lines
+from turkicorg.cli.lang import add_lang, party_name, sorted_parties
 from turkicorg.cli.loading import load
 from turkicorg.cli.options import add_command, add_common, add_format
 from turkicorg.cli.output import rows_as
@@ -28,6 +30,7 @@ __all__ = ["COLUMNS", "EXAMPLES", "FORMATS", "register", "run"]
 EXAMPLES: Final = (
     "turkicorg members",
     "turkicorg members --on 2019-10-14 --format json",
+    "turkicorg members --observers --lang kk",
 )
 """What ``--help`` shows as examples."""
 
@@ -41,6 +44,9 @@ COLUMNS: Final = {
 }
 """The columns of each format: the table keeps to what fits a terminal."""
 
+LANG_COLUMNS: Final = {"name": "name_lang", "official_name": "official_name_lang"}
+"""With --lang, JSON and CSV say after each name which language it is in."""
+
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``members`` command."""
@@ -48,6 +54,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_common(parser)
     parser.add_argument("--observers", action="store_true", help="include the observers")
     add_format(parser, FORMATS, "output format")
+    add_lang(parser)
     add_sources(parser)
 
 
@@ -56,17 +63,18 @@ def run(args: argparse.Namespace, console: Console) -> int:
     ots = load(args)
     note_horizon(ots, args.on, console)
     day = args.on or today()
-    parties = list(ots.members(on=day))
+    parties = sorted_parties(ots.members(on=day), args.lang, on=day)
     if args.observers:
-        parties += list(ots.observers(on=day))
+        parties += sorted_parties(ots.observers(on=day), args.lang, on=day)
     if not parties:
         raise NoResult(f"no members on {day}")
-    rows = _rows(ots, parties, day)
+    rows = _rows(ots, parties, day, args.lang, args.format)
+    columns = _columns(args.format, args.lang)
     if args.sources and args.format != "table":
-        columns: tuple[str, ...] = (*COLUMNS[args.format], "sources", "alternatives")
+        columns = (*columns, "sources", "alternatives")
         console.write(rows_as(args.format, _with_sources(ots, rows, day, args.format), columns))
         return EXIT_OK
-    console.write(rows_as(args.format, rows, COLUMNS[args.format]))
+    console.write(rows_as(args.format, rows, columns))
     if args.sources:
         for party in parties:
             membership = ots.membership_of(party, on=day)
@@ -100,18 +108,33 @@ def _with_sources(
     return rows
 
 
-def _rows(ots: Organization, parties: Sequence[State], day: dt.date) -> list[dict[str, Any]]:
+def _columns(fmt: str, lang: str | None) -> tuple[str, ...]:
+    """The columns of a format; with --lang, JSON and CSV add the language of each name."""
+    if lang is None or fmt == "table":
+        return COLUMNS[fmt]
+    return tuple(c for column in COLUMNS[fmt] for c in (column, LANG_COLUMNS.get(column)) if c)
+
+
+def _rows(
+    ots: Organization, parties: Sequence[State], day: dt.date, lang: str | None, fmt: str
+) -> list[dict[str, Any]]:
     rows = []
     for party in parties:
         membership = ots.membership_of(party, on=day)
-        rows.append(
-            {
-                "id": party.id,
-                "name": party.name(on=day),
-                "official_name": party.official_name_on(on=day),
-                "kind": party.kind.value,
-                "status": membership.status.value if membership else "",
-                "since": str(membership.start) if membership else "",
-            }
-        )
+        name = party_name(party, lang, on=day)
+        official = party_name(party, lang, on=day, official=True)
+        row = {
+            "id": party.id,
+            "name": name.shown(lang) if fmt == "table" else name.text,
+            "name_lang": name.lang,
+            "official_name": official.text,
+            "official_name_lang": official.lang,
+            "kind": party.kind.value,
+            "status": membership.status.value if membership else "",
+            "since": str(membership.start) if membership else "",
+        }
+        if lang is None:
+            for column in LANG_COLUMNS.values():
+                del row[column]
+        rows.append(row)
     return rows

@@ -1,6 +1,7 @@
 """Who belongs to the organization and who holds its posts.
 
-Members, observers and the holders of the organization's posts on a day.
+Members, observers and the holders of the organization's posts on a day. With --lang, the
+organization and its parties are named as the sources write them in that language.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from turkicorg.cli.evidence import add_sources, note_horizon, source_lines
+from turkicorg.cli.lang import add_lang, organization_name, party_name, sorted_parties
 from turkicorg.cli.loading import load
 from turkicorg.cli.options import add_command, add_common
 from turkicorg.cli.status import EXIT_OK
@@ -18,14 +20,17 @@ from turkicorg.record import Role
 if TYPE_CHECKING:
     import argparse
     import datetime as dt
+    from collections.abc import Iterable
 
     from turkicorg.chairmanship import ChairTerm
     from turkicorg.cli.output import Console
+    from turkicorg.elders import ElderChairTerm
     from turkicorg.organization import Organization
+    from turkicorg.parties import State
 
-__all__ = ["EXAMPLES", "register", "run", "term_line"]
+__all__ = ["EXAMPLES", "elder_chair_line", "register", "run", "term_line"]
 
-EXAMPLES: Final = ("turkicorg overview --on 2022-11-15",)
+EXAMPLES: Final = ("turkicorg overview --on 2022-11-15", "turkicorg overview --lang tr")
 """What ``--help`` shows as examples."""
 
 
@@ -33,6 +38,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``overview`` command."""
     parser = add_command(sub, "overview", doc=__doc__, examples=EXAMPLES, handler=run)
     add_common(parser)
+    add_lang(parser)
     add_sources(parser)
 
 
@@ -41,10 +47,11 @@ def run(args: argparse.Namespace, console: Console) -> int:
     ots = load(args)
     note_horizon(ots, args.on, console)
     day = args.on or today()
-    console.line(f"{ots.name(on=day)} on {day}")
+    lang = args.lang
+    console.line(f"{organization_name(ots, lang, on=day).shown(lang)} on {day}")
     console.line()
-    members = ", ".join(p.name(on=day) for p in ots.members(on=day)) or "none"
-    observers = ", ".join(p.name(on=day) for p in ots.observers(on=day)) or "none"
+    members = _names(ots.members(on=day), lang, day)
+    observers = _names(ots.observers(on=day), lang, day)
     console.line(f"Members:    {members}")
     console.line(f"Observers:  {observers}")
     if args.sources:
@@ -55,7 +62,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
                 for line in source_lines(membership.sources, membership.alternatives):
                     console.line(line)
     console.line()
-    for line, sources in _post_lines(ots, day):
+    for line, sources in _post_lines(ots, day, lang):
         console.paragraph(line)
         if args.sources:
             for source in source_lines(sources):
@@ -66,20 +73,45 @@ def run(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
-def term_line(term: ChairTerm) -> str:
-    """A chairmanship term on one line: who, since, until, whether projected, and its basis."""
+def _names(parties: Iterable[State], lang: str | None, day: dt.date) -> str:
+    """Parties named in ``lang`` (English marked [en] where none is sourced), in its order."""
+    shown = [party_name(p, lang, on=day).shown(lang) for p in sorted_parties(parties, lang, on=day)]
+    return ", ".join(shown) or "none"
+
+
+def term_line(term: ChairTerm, *, lang: str | None = None) -> str:
+    """A chairmanship term on one line: who, since, until, whether projected, and its basis.
+
+    With ``lang``, the state is named in that language (marked [en] where none is sourced).
+    """
     since = f" since {term.start}" if term.start else ""
     until = f" until {term.end}" if term.end else ""
     mark = " (projected)" if term.projected else ""
-    return f"{term.state.short_name}{since}{until}{mark} [{term.basis}]"
+    day = term.start or today()
+    who = party_name(term.state, lang, on=day).shown(lang) if lang else term.state.short_name
+    return f"{who}{since}{until}{mark} [{term.basis}]"
 
 
-def _post_lines(ots: Organization, day: dt.date) -> list[tuple[str, tuple[str, ...]]]:
+def elder_chair_line(chair: ElderChairTerm, lang: str | None) -> str:
+    """The Chairman of the Council of Elders on one line, the state named in ``lang``."""
+    if lang is None:
+        return str(chair)
+    day = chair.start or today()
+    state = party_name(chair.state, lang, on=day).shown(lang)
+    who = f"{chair.person.name} ({state})" if chair.person else state
+    since = f" from {chair.start}" if chair.start else ""
+    return f"{who}{since}{' (projected)' if chair.projected else ''}"
+
+
+def _post_lines(
+    ots: Organization, day: dt.date, lang: str | None = None
+) -> list[tuple[str, tuple[str, ...]]]:
     """Each post's line and the sources behind it."""
     chair = ots.chair(on=day)
     lines = [
         (
-            f"Chair of the organization: {term_line(chair) if chair else 'not recorded'}",
+            "Chair of the organization: "
+            + (term_line(chair, lang=lang) if chair else "not recorded"),
             chair.sources if chair else (),
         )
     ]
@@ -87,7 +119,8 @@ def _post_lines(ots: Organization, day: dt.date) -> list[tuple[str, tuple[str, .
     elders_chair = elders.chair(on=day)
     lines.append(
         (
-            f"Chairman of the Council of Elders: {elders_chair or 'not recorded'}",
+            "Chairman of the Council of Elders: "
+            + (elder_chair_line(elders_chair, lang) if elders_chair else "not recorded"),
             elders_chair.sources if elders_chair else (),
         )
     )
@@ -100,7 +133,8 @@ def _post_lines(ots: Organization, day: dt.date) -> list[tuple[str, tuple[str, .
             lines.append(
                 (
                     (
-                        f"Next Council of Elders chair: {following.state.short_name} "
+                        "Next Council of Elders chair: "
+                        f"{party_name(following.state, lang, on=day).shown(lang)} "
                         f"({elders.policy.order.value}-name order; "
                         "why: turkicorg chair elders --next --explain)"
                     ),

@@ -62,13 +62,15 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Final, Literal
 
+from turkicorg.data import load_default
 from turkicorg.dates import PartialDate, Precision
-from turkicorg.errors import InvalidDateError, PolicyError
+from turkicorg.errors import InvalidDateError, MissingNameError, PolicyError
+from turkicorg.languages import normalize_tag
 from turkicorg.meetings import Format, Meeting, MeetingStatus
 from turkicorg.organization import Organization
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
 
     from turkicorg.registry import MeetingRegistry
 
@@ -182,7 +184,47 @@ def _description(meeting: Meeting, precision: Precision) -> str:
     return "\n".join(lines)
 
 
-def _event(meeting: Meeting, stamp: str, *, partial: str) -> list[str] | None:
+def _organ_titles(meetings: object, lang: str | None) -> Mapping[str, str]:
+    """The organs' names in ``lang`` by body code, where a source gives them (none for English).
+
+    The names come from the organization when one is given, otherwise from the embedded data.
+    """
+    if lang is None or lang == "en":
+        return {}
+    organs = meetings.organs if isinstance(meetings, Organization) else load_default().organs
+    titles: dict[str, str] = {}
+    for profile in organs:
+        try:
+            titles[profile.organ.value] = profile.name_in(lang)
+        except MissingNameError:
+            continue
+    return titles
+
+
+def _summary(
+    meeting: Meeting, precision: Precision, lang: str | None, titles: Mapping[str, str]
+) -> tuple[str, str | None]:
+    """The ``SUMMARY`` line, and the English title when the summary is in another language."""
+    local = titles.get(meeting.body.value)
+    if lang is None or lang == "en" or local is None:
+        summary = meeting.title
+        if precision is not Precision.DAY:
+            summary += f" (dates approximate: {meeting.span})"
+        marked = "SUMMARY;LANGUAGE=en:" if lang not in (None, "en") else "SUMMARY:"
+        return marked + _text(summary), None
+    if precision is not Precision.DAY:
+        local += f" ({meeting.span})"
+    return f"SUMMARY;LANGUAGE={lang}:{_text(local)}", f"Title: {meeting.title}"
+
+
+def _event(
+    meeting: Meeting,
+    stamp: str,
+    *,
+    partial: str,
+    lang: str | None = None,
+    titles: Mapping[str, str] | None = None,
+) -> list[str] | None:
     precision = _precision(meeting)
     if precision is not Precision.DAY and partial == "skip":
         return None
@@ -198,10 +240,8 @@ def _event(meeting: Meeting, stamp: str, *, partial: str) -> list[str] | None:
         lines.append(f"DTEND;VALUE=DATE:{_day(last + dt.timedelta(days=1))}")
     else:
         lines.append(f"DURATION:P{(last - first).days + 1}D")
-    summary = meeting.title
-    if precision is not Precision.DAY:
-        summary += f" (dates approximate: {meeting.span})"
-    lines.append(f"SUMMARY:{_text(summary)}")
+    summary, english = _summary(meeting, precision, lang, titles or {})
+    lines.append(summary)
     location = str(meeting.place) if meeting.place is not None else ""
     if not location and meeting.format is Format.VIDEO:
         location = "Video conference"
@@ -209,7 +249,10 @@ def _event(meeting: Meeting, stamp: str, *, partial: str) -> list[str] | None:
         lines.append(f"LOCATION:{_text(location)}")
     lines.append(f"STATUS:{_STATUS[meeting.status]}")
     lines.append(f"CATEGORIES:{_text(meeting.body.value)},{_text(meeting.kind.value)}")
-    lines.append(f"DESCRIPTION:{_text(_description(meeting, precision))}")
+    description = _description(meeting, precision)
+    if english is not None:
+        description = f"{english}\n{description}"
+    lines.append(f"DESCRIPTION:{_text(description)}")
     lines.append(f"X-TURKICORG-PRECISION:{precision.name.lower()}")
     if meeting.status is MeetingStatus.POSTPONED:
         lines.append("X-TURKICORG-STATUS:postponed")
@@ -222,6 +265,7 @@ def to_ical(
     *,
     dtstamp: dt.datetime | dt.date | None = None,
     partial: Literal["skip", "span"] = "skip",
+    lang: str | None = None,
 ) -> str:
     """The meetings as an iCalendar (RFC 5545) text with CRLF line ends.
 
@@ -231,20 +275,29 @@ def to_ical(
             default.
         partial: What to do with meetings whose dates are known only to the month or year:
             ``"skip"`` them, or export each as a ``"span"`` over every day it may be.
+        lang: A language tag (:data:`turkicorg.languages.TAGS`): the ``SUMMARY`` of a
+            meeting of an organ whose name a source gives in that language is that name
+            (``SUMMARY;LANGUAGE=tr:Dışişleri Bakanları Konseyi``), with the English title as
+            the first line of the description; other meetings keep their English title,
+            marked ``LANGUAGE=en``. The organ names come from the organization when one is
+            given, otherwise from the embedded data. None or ``"en"``: English titles.
 
     Raises:
         InvalidDateError: ``dtstamp`` is a datetime without a timezone.
         PolicyError: ``partial`` is neither ``"skip"`` nor ``"span"``.
+        UnknownLanguageError: ``lang`` is not a known tag.
     """
     if partial not in ("skip", "span"):
         raise PolicyError("to_ical", f"partial is 'skip' or 'span', not {partial!r}")
+    tag = None if lang is None else normalize_tag(lang)
+    titles = _organ_titles(meetings, tag)
     if dtstamp is None and isinstance(meetings, Organization) and meetings.last_verified:
         dtstamp = meetings.last_verified
     stamp = _stamp(DEFAULT_DTSTAMP if dtstamp is None else dtstamp)
     items = meetings.meetings if isinstance(meetings, Organization) else meetings
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN"]
     for meeting in items:
-        event = _event(meeting, stamp, partial=partial)
+        event = _event(meeting, stamp, partial=partial, lang=tag, titles=titles)
         if event is not None:
             lines.extend(event)
     lines.append("END:VCALENDAR")
