@@ -155,11 +155,11 @@ def test_meetings_are_events(ots: Organization) -> None:
             Participant(party="UZ", person="Shavkat Mirziyoyev", role="host"),
             Participant(person="Kubanychbek Omuraliev"),
         ),
-        sources=("https://example.org/ş path", "interview notes"),
+        sources=("https://example.org/%C5%9F%20path",),
     )
     talks = Meeting(
         id="talks", body="bilateral", kind="bilateral", title="Talks", start="2023-01-05",
-        end="2023-01-06", participants=(Participant(party="HU"),), sources=("urn:x",),
+        end="2023-01-06", participants=(Participant(party="HU"),), sources=("https://ex.org/t",),
     )  # fmt: skip
     data = to_popolo(ots.with_meetings([summit, talks]))
     assert_valid(data)

@@ -241,6 +241,29 @@ def test_failed_write_keeps_the_old_file(
     assert [p.name for p in tmp_path.iterdir()] == ["timeline.svg"]
 
 
+def test_write_goes_through_a_symlink(
+    ots: turkicorg.Organization, svg: str, tmp_path: Path
+) -> None:
+    """A symbolic link is written through, as by every other writer: the link stays."""
+    target = tmp_path / "real.svg"
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "timeline.svg"
+    link.symlink_to(target.name)
+    assert write_timeline(ots, link) == link
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") == svg
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["real.svg", "timeline.svg"]
+
+
+def test_write_to_a_missing_folder(ots: turkicorg.Organization, tmp_path: Path) -> None:
+    """A path that cannot be written is a DataFileError (an OSError) naming the path."""
+    target = tmp_path / "missing" / "timeline.svg"
+    with pytest.raises(turkicorg.DataFileError, match=re.escape(str(target))) as caught:
+        write_timeline(ots, target)
+    assert isinstance(caught.value, OSError)
+    assert not (tmp_path / "missing").exists()
+
+
 def test_missing_matplotlib(
     ots: turkicorg.Organization, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,22 +1,4 @@
-"""Where every fact comes from: a provenance report of the data, and the open questions.
-
-:func:`provenance_markdown` lists every fact of an organization's data (names, parties,
-memberships, people and appointments, treaties, organs, meetings grouped by body) with its
-sources, its confidence and the alternatives other sources give. The documentation's
-data-provenance page is this report of the embedded data, generated at every build.
-
-Where no source answers a question, the library says so instead of guessing. Those open
-questions are data too (:data:`OPEN_QUESTIONS`), each with what the library does about it:
-
->>> from turkicorg.provenance import OPEN_QUESTIONS
->>> [q.id for q in OPEN_QUESTIONS][:3]
-['coe-meetings-1-9-and-11', 'coe-10th-meeting-year', 'coe-chair-term']
->>> import turkicorg
->>> from turkicorg.provenance import provenance_markdown
->>> text = provenance_markdown(turkicorg.load_default())
->>> text.splitlines()[0]
-'# Data provenance'
-"""
+"""The provenance report as Markdown: every fact of the data with its sources."""
 
 from __future__ import annotations
 
@@ -24,12 +6,10 @@ import calendar
 import re
 from typing import TYPE_CHECKING, Final
 
-import attrs
-
-from turkicorg.elders import ORDER_EVIDENCE, RULE_SOURCE
 from turkicorg.meetings import MeetingStatus
-from turkicorg.organization import Role
 from turkicorg.organs import DecisionBasis, Mechanism, Organ
+from turkicorg.provenance.questions import OPEN_QUESTIONS
+from turkicorg.record import Role
 from turkicorg.sourcing import Confidence
 
 if TYPE_CHECKING:
@@ -37,139 +17,11 @@ if TYPE_CHECKING:
 
     from turkicorg.dates import PartialDate
     from turkicorg.meetings import Body, Meeting
-    from turkicorg.organization import Appointment, Membership, Organization
+    from turkicorg.organization import Organization
+    from turkicorg.record import Appointment, Membership
     from turkicorg.sourcing import Alternative
 
-__all__ = ["OPEN_QUESTIONS", "OpenQuestion", "provenance_markdown"]
-
-
-@attrs.frozen(kw_only=True)
-class OpenQuestion:
-    """A question no source found answers, and what the library does about it.
-
-    Attributes:
-        id: Stable identifier ("coe-chair-term").
-        question: The question, in words.
-        explanation: What is known around it and what is missing.
-        handling: What the library does instead of guessing (its default and the option).
-        see: The parts of the API concerned.
-        evidence: Sources that bear on the question without answering it.
-    """
-
-    id: str
-    question: str
-    explanation: str
-    handling: str
-    see: tuple[str, ...] = ()
-    evidence: tuple[str, ...] = ()
-
-
-OPEN_QUESTIONS: Final = (
-    OpenQuestion(
-        id="coe-meetings-1-9-and-11",
-        question="When and where were the 1st to 9th and the 11th meetings of the Council of "
-        "Elders held?",
-        explanation="The registry's record of the Council of Elders starts with the 12th "
-        "meeting (9 February 2022). No source found dates or places the 1st to 9th or the "
-        "11th meeting.",
-        handling="They are not in the meeting registry: no record rather than an invented "
-        "one. Counts and gaps of the Council's meetings start at the 12th.",
-        see=("Organization.meetings",),
-    ),
-    OpenQuestion(
-        id="coe-10th-meeting-year",
-        question="In which year was the 10th meeting of the Council of Elders held?",
-        explanation="A report names Mustafa İsen as Türkiye's elder at the 10th meeting but "
-        "gives no year.",
-        handling="The meeting is not in the registry, and Mustafa İsen's appointment has no "
-        "dates, so it answers no as-of question.",
-        see=("Organization.elders",),
-        evidence=("https://sakaryarehberim.com/cn/capan-giyen-isen-aksakallar-konseyi%C2%92nde",),
-    ),
-    OpenQuestion(
-        id="coe-chair-term",
-        question="How long is the term of the Chairman of the Council of Elders?",
-        explanation="Elders are appointed for four years, but no source states the Chairman's "
-        "term. Binali Yıldırım has chaired since the 8th Summit (12 November 2021); no "
-        "successor has been found.",
-        handling="By default only recorded handovers change the chair "
-        "(ElderChairPolicy(term_years=None)), and a next chair comes without a date. "
-        "ElderChairPolicy(term_years=4) assumes a term; every date it gives is marked "
-        "projected.",
-        see=("turkicorg.elders.ElderChairPolicy", "CouncilOfElders.next_chair"),
-        evidence=(RULE_SOURCE,),
-    ),
-    OpenQuestion(
-        id="coe-quorum",
-        question="What is the quorum of the Council of Elders?",
-        explanation="The organization's description of the Council says it decides by "
-        "consensus and names no quorum.",
-        handling="Consensus() has no quorum; Consensus(quorum=n) applies one.",
-        see=("turkicorg.decisions.Consensus",),
-        evidence=(RULE_SOURCE,),
-    ),
-    OpenQuestion(
-        id="chs-cfm-decision-rule",
-        question="What does the treaty text say about how the Council of Heads of State and "
-        "the Council of Foreign Ministers decide?",
-        explanation="No treaty text on the decision rule of either council was found. "
-        "Practice (declarations signed by every head of state) is consistent with consensus.",
-        handling="Consensus of the member states is the documented default policy, marked "
-        "DecisionBasis.POLICY (not sourced); Organization.decide takes rule= for another "
-        "rule. Observers' positions are recorded and never count.",
-        see=("Organization.decide", "OrganProfile.decision_basis"),
-        evidence=("https://islamworld.preslib.az/page/WovuL4FcMs",),
-    ),
-    OpenQuestion(
-        id="nakhchivan-agreement-in-force",
-        question="When did the Nakhchivan Agreement enter into force?",
-        explanation="Its rule is known: the 30th day after the depositary receives the third "
-        "notification of completed domestic procedures (Art. 22). No source gives the date.",
-        handling="Treaty.in_force is None. The founding members' membership counts from the "
-        "signature, 3 October 2009.",
-        see=("Organization.treaties",),
-    ),
-    OpenQuestion(
-        id="protocol-2022-in-force",
-        question="Is the 2022 Protocol on Amendments to the Nakhchivan Agreement in force?",
-        explanation="Türkiye, Azerbaijan (4 April 2023) and Kazakhstan (23 May 2025) ratified "
-        "it; Kyrgyz and Uzbek ratifications were not found. It enters into force on the 30th "
-        "day after the depositary receives the last notification.",
-        handling="Treaty.in_force is None. The new name (12 November 2021) and Northern "
-        "Cyprus's observer status (11 November 2022) are dated from the summit decisions, not "
-        "from the Protocol's entry into force.",
-        see=("Organization.treaties",),
-        evidence=(
-            "https://zakonpravo.kz/en/on-ratification-of-the-protocol-on-amendments-to-the-nakhichevan-agreement-on-the-establishment-of-the-cooperation-council-of-turkic-speaking-states",
-            "https://mia.az/w1046614/milli-meclis-tdt-ile-bagli-protokolu-tesdiqleyib-2023-04-04-130805",
-        ),
-    ),
-    OpenQuestion(
-        id="next-secretary-general",
-        question="Who will be the next Secretary General, and from when?",
-        explanation="Kubanychbek Omuraliev took office on 14 November 2022 for a term reported "
-        "as three years and was still in office in late 2025; no successor or extension has "
-        "been found.",
-        handling="His appointment has no end, so secretary_general(on=...) names him for any "
-        "later day until the data records a change. No successor is projected.",
-        see=("Organization.secretary_general",),
-    ),
-    OpenQuestion(
-        id="coe-chair-name-order",
-        question="Which name order does the organization apply from the third Chairman of "
-        "the Council of Elders on?",
-        explanation="The rule names the English alphabetical order of the member states' "
-        "official names; the evidence (the order the Secretaries General followed, the 2022 "
-        "Protocol's list of Parties) follows short names. Both orders give Uzbekistan after "
-        "Türkiye; from the third Chairman they differ: Azerbaijan, Kazakhstan, Kyrgyzstan by "
-        "short names; Kyrgyzstan (Kyrgyz Republic), Azerbaijan, Kazakhstan by official names.",
-        handling="Default short names (NameOrder.SHORT); next_chair(order=NameOrder.OFFICIAL) "
-        "or ElderChairPolicy(order=NameOrder.OFFICIAL) gives the other reading.",
-        see=("CouncilOfElders.next_chair", "turkicorg.rotation.NameOrder"),
-        evidence=(RULE_SOURCE, *ORDER_EVIDENCE),
-    ),
-)
-"""The questions the sources leave open, in the order the documentation lists them."""
+__all__ = ["provenance_markdown"]
 
 _MECHANISM_TITLES: Final = {
     Mechanism.SECURITY_CONSULTATIONS: "Security consultations",
@@ -238,6 +90,11 @@ def _evidence_lines(
     if note:
         lines.append(f"{indent}- Note: {_md(note)}")
     return lines
+
+
+def _subsection(title: str, entries: Iterable[list[str]]) -> list[str]:
+    """A third-level heading, the lines of every entry, and a blank line."""
+    return [f"### {title}", "", *(line for entry in entries for line in entry), ""]
 
 
 def _header(org: Organization) -> list[str]:
@@ -393,12 +250,8 @@ def _appointments(org: Organization) -> list[str]:
     lines = ["## Posts and people", ""]
     for role in Role:
         held = [a for a in org.appointments if a.role is role]
-        if not held:
-            continue
-        lines += [f"### {_ROLE_TITLES[role]}", ""]
-        for appointment in held:
-            lines += _appointment(org, appointment)
-        lines.append("")
+        if held:
+            lines += _subsection(_ROLE_TITLES[role], (_appointment(org, a) for a in held))
     lines += ["### People", "", "The spellings the sources use, and where each is named.", ""]
     for person in org.people:
         others = f" (also {_md(', '.join(person.other_names))})" if person.other_names else ""
@@ -414,13 +267,14 @@ def _treaties(org: Organization) -> list[str]:
         in_force = str(treaty.in_force) if treaty.in_force else "not known"
         lines.append(f"- **{_md(treaty.name)}**, signed {treaty.signed}{place}")
         lines.append(f"  - Signatories: {parties}; in force: {in_force}")
-        if treaty.depositary:
-            lines.append(f"  - Depositary: {_md(treaty.depositary)}")
-        if treaty.entry_into_force_rule:
-            lines.append(f"  - Entry into force: {_md(treaty.entry_into_force_rule)}")
-        if treaty.articles:
-            articles = "; ".join(f"Art. {a.number}: {a.subject}" for a in treaty.articles)
-            lines.append(f"  - Articles confirmed by a source: {_md(articles)}")
+        details = {
+            "Depositary": treaty.depositary,
+            "Entry into force": treaty.entry_into_force_rule,
+            "Articles confirmed by a source": "; ".join(
+                f"Art. {a.number}: {a.subject}" for a in treaty.articles
+            ),
+        }
+        lines += [f"  - {label}: {_md(value)}" for label, value in details.items() if value]
         lines += _evidence_lines(treaty.sources, note=treaty.note)
     return [*lines, ""]
 
@@ -489,12 +343,8 @@ def _meetings(org: Organization) -> list[str]:
     bodies: list[Body] = [*Organ, *Mechanism]
     for body in bodies:
         held = [m for m in org.meetings if m.body is body]
-        if not held:
-            continue
-        lines += [f"### {_md(_body_title(org, body))}", ""]
-        for meeting in held:
-            lines += _meeting(meeting)
-        lines.append("")
+        if held:
+            lines += _subsection(_md(_body_title(org, body)), map(_meeting, held))
     return lines
 
 
