@@ -64,6 +64,7 @@ def test_zip_safe(tmp_path: Path) -> None:
     code = (
         "import sys; sys.path.insert(0, sys.argv[1]); import turkicorg; "
         "assert '.zip' in turkicorg.__file__; o = turkicorg.load_default(); "
+        "from turkicorg.serialize import schema; assert schema.shipped()['$defs']; "
         "print(len(o.members(on='2024-01-01')), o.state('TR').short_name)"
     )
     # Not measured by coverage: this copy of the package is not the source under test.
@@ -116,8 +117,8 @@ def test_corrupt_embedded_document_is_an_invalid_data_error(
         def joinpath(self, name: str) -> Broken:
             return self
 
-        def read_text(self, encoding: str) -> str:
-            return "{broken"
+        def read_bytes(self) -> bytes:
+            return b"{broken"
 
     monkeypatch.setattr(data.resources, "files", lambda _name: Broken())
     with pytest.raises(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import attrs
 import pytest
@@ -252,7 +253,7 @@ def test_all_three_problems_at_once_in_one_file(tmp_path: object, ots: Organizat
     document["memberships"].append(
         {"party": "ZZ", "status": "member", "start": "2015-01-01", "sources": ["x"]}
     )
-    text = turkicorg.serialize.json.dumps(document)
+    text = json.dumps(document)
     with pytest.raises(InvalidDataError) as info:
         turkicorg.loads(text, Organization)
     messages = "\n".join(str(e) for e in info.value.errors)

@@ -14,6 +14,8 @@ from turkicorg import InvalidDataError, Meeting, MeetingRegistry, serialize
 from turkicorg import strategies as tst
 from turkicorg.meetings import Format, MeetingKind
 from turkicorg.organs import Organ
+from turkicorg.serialize import conversion, fastread, fastwrite, fields, jsontext
+from turkicorg.serialize.fastread import FAST_PATH, fast_meeting, fast_meetings
 
 FIELD_VALUES: tuple[Any, ...] = (
     None,
@@ -77,7 +79,7 @@ FIELD_VALUES: tuple[Any, ...] = (
 )
 """Values the fast path must treat exactly as the strict converter does, in every field."""
 
-KEYS = (*serialize._MEETING_FIELDS, "extra")
+KEYS = (*fields.MEETING_FIELD_NAMES, "extra")
 
 
 def meeting_data(registry: MeetingRegistry) -> list[Any]:
@@ -86,7 +88,7 @@ def meeting_data(registry: MeetingRegistry) -> list[Any]:
 
 def strict(data: Any) -> tuple[Meeting, ...] | None:
     try:
-        return serialize._strict_meetings(data)
+        return conversion.strict_meetings(data)
     except InvalidDataError:
         return None
 
@@ -101,8 +103,8 @@ def assert_same(data: Any) -> tuple[Meeting, ...] | None:
 
     Checked for both inputs of the fast path: dicts, and the parser's tuples of pairs.
     """
-    fast = serialize._fast_meetings(data)
-    from_pairs = serialize._fast_meetings(as_pairs(data), pairs=True)
+    fast = fast_meetings(data)
+    from_pairs = fast_meetings(as_pairs(data), pairs=True)
     assert (fast is None) == (from_pairs is None)
     reference = strict(data)
     if fast is not None:
@@ -113,8 +115,9 @@ def assert_same(data: Any) -> tuple[Meeting, ...] | None:
 
 
 def test_fast_path_is_enabled() -> None:
-    """The model has the shape the fast path was written for (a change here disables it)."""
-    assert serialize._FAST
+    """The fast path reads every field of the model (a field of a new kind would switch it off)."""
+    assert FAST_PATH.applies
+    assert FAST_PATH.enabled
 
 
 @given(tst.hostile_registries())
@@ -181,8 +184,10 @@ BASE: dict[str, Any] = {
     "place": {"city": "Baku", "country": "AZ"},
     "participants": [{"party": "AZ"}, {"person": "P", "role": "R"}],
     "topics": ["energy"],
-    "alternatives": [{"field": "start", "value": "2022-05-02", "sources": ["s"]}],
-    "sources": ["s"],
+    "alternatives": [
+        {"field": "start", "value": "2022-05-02", "sources": ["https://example.org/s"]}
+    ],
+    "sources": ["https://example.org/s"],
 }
 """A valid meeting that uses every nested shape."""
 
@@ -210,31 +215,31 @@ def test_fast_and_strict_agree_on_every_field_value() -> None:
 def test_fast_and_strict_agree_on_non_meetings(items: list[Any]) -> None:
     """Arrays of things that are not meetings are declined by the fast path."""
     assert assert_same(items) is None or items == []
-    assert serialize._fast_meetings({"a": 1}) is None
+    assert fast_meetings({"a": 1}) is None
 
 
 def test_repeated_keys_are_left_to_the_strict_path() -> None:
     """A key repeated in the parser's pairs is declined (the strict path reports it)."""
     pairs = as_pairs([BASE])
     meeting = (*pairs[0], ("title", "again"))
-    assert serialize._fast_meetings([meeting], pairs=True) is None
+    assert fast_meetings([meeting], pairs=True) is None
     participant = ((("party", "AZ"), ("party", "KZ")),)
     changed = tuple((k, list(participant) if k == "participants" else v) for k, v in pairs[0])
-    assert serialize._fast_meetings([changed], pairs=True) is None
-    assert serialize._fast_meetings(pairs, pairs=True) is not None
-    assert serialize._fast_meetings([dict(pairs[0])], pairs=True) is None
+    assert fast_meetings([changed], pairs=True) is None
+    assert fast_meetings(pairs, pairs=True) is not None
+    assert fast_meetings([dict(pairs[0])], pairs=True) is None
 
 
 def test_registry_documents_outside_the_fast_route() -> None:
     """Old versions, other envelopes and odd roots go the strict way, with the same result."""
     registry = MeetingRegistry([serialize.structure(BASE, Meeting)])
-    tree = serialize._parse(serialize.dumps(registry), None, pairs=True)
-    assert serialize._fast_registry_document(tree) == registry
+    tree = jsontext.parse(serialize.dumps(registry), None, pairs=True)
+    assert fastread.fast_registry_document(tree) == registry
     for change in ({"version": 0}, {"version": True}, {"type": "Meeting"}, {"x": 1}):
         document = {**dict(tree), **change}
-        assert serialize._fast_registry_document(tuple(document.items())) is None
-    assert serialize._fast_registry_document([]) is None
-    assert serialize._fast_registry_document((*tree, ("format", "turkicorg"))) is None
+        assert fastread.fast_registry_document(tuple(document.items())) is None
+    assert fastread.fast_registry_document([]) is None
+    assert fastread.fast_registry_document((*tree, ("format", "turkicorg"))) is None
     assert serialize.loads(serialize.dumps(registry).encode(), MeetingRegistry) == registry
 
 
@@ -246,18 +251,18 @@ def test_python_objects_are_left_to_the_strict_path() -> None:
         "kind": "regular",
         "title": "t",
         "start": "2022",
-        "sources": ["s"],
+        "sources": ["https://example.org/s"],
     }
     for change in (
         {"body": Organ.HEADS_OF_STATE},
         {"kind": MeetingKind.REGULAR},
         {"format": Format.VIDEO},
-        {"sources": ("s",)},
+        {"sources": ("https://example.org/s",)},
         {"participants": [{"party": Organ.HEADS_OF_STATE}]},
         {"place": {"city": Organ.HEADS_OF_STATE}},
     ):
-        assert serialize._fast_meetings([{**base, **change}]) is None
-    assert serialize._fast_one_meeting([base]) is None
+        assert fast_meetings([{**base, **change}]) is None
+    assert fast_meeting([base]) is None
 
 
 def test_shared_values_are_shared_objects() -> None:
@@ -270,9 +275,9 @@ def test_shared_values_are_shared_objects() -> None:
         "start": "2022-05-01",
         "place": {"city": "Baku"},
         "participants": [{"party": "AZ"}, {"party": "KZ", "role": "host"}],
-        "sources": ["s"],
+        "sources": ["https://example.org/s"],
     }
-    first, second = serialize._fast_meetings([item, {**item, "id": "n"}]) or ()
+    first, second = fast_meetings([item, {**item, "id": "n"}]) or ()
     assert first.start is second.start
     assert first.place is second.place
     assert first.participants[0] is second.participants[0]
@@ -295,27 +300,38 @@ def test_fast_writer_matches_the_converter(registry: MeetingRegistry) -> None:
 
 def test_fast_writer_declines_odd_values() -> None:
     """A meeting built in Python with a value of the wrong type is written by the converter."""
-    meeting = Meeting(id="m", body="CHS", kind="regular", title="t", start="2022", sources=("s",))
+    meeting = Meeting(
+        id="m",
+        body="CHS",
+        kind="regular",
+        title="t",
+        start="2022",
+        sources=("https://example.org/s",),
+    )
     odd = attrs.evolve(meeting, topics=(1,))  # type: ignore[arg-type]
-    assert serialize._fast_meetings_json([odd]) is None
-    assert serialize.dumps(MeetingRegistry([odd])).endswith('"topics":[1],"sources":["s"]}]}')
+    assert fastwrite.fast_meetings_json([odd]) is None
+    assert serialize.dumps(MeetingRegistry([odd])).endswith(
+        '"topics":[1],"sources":["https://example.org/s"]}]}'
+    )
 
 
 def test_fast_paths_can_be_switched_off(monkeypatch: Any) -> None:
     """Without the fast path (a model change), reading and writing still work, strictly."""
-    monkeypatch.setattr(serialize, "_FAST", False)
+    monkeypatch.setattr(FAST_PATH, "enabled", False)
     registry = MeetingRegistry(
-        [Meeting(id="m", body="CHS", kind="regular", title="t", start="2022", sources=("s",))]
+        [
+            Meeting(
+                id="m",
+                body="CHS",
+                kind="regular",
+                title="t",
+                start="2022",
+                sources=("https://example.org/s",),
+            )
+        ]
     )
     text = serialize.dumps(registry)
-    assert serialize._fast_meetings(meeting_data(registry)) is None
-    assert serialize._fast_one_meeting({}) is None
+    assert fast_meetings(meeting_data(registry)) is None
+    assert fast_meeting({}) is None
     assert serialize.loads(text, MeetingRegistry) == registry
     assert serialize.loads(serialize.dumps(registry.meetings[0]), Meeting) == registry.meetings[0]
-
-
-def test_model_shape_check_notices_changes(monkeypatch: Any) -> None:
-    """A field added to Meeting (or a changed default) disables the fast path."""
-    assert serialize._fast_path_applies()
-    monkeypatch.setattr(serialize, "_MEETING_FIELDS", (*serialize._MEETING_FIELDS, "new"))
-    assert not serialize._fast_path_applies()

@@ -16,11 +16,13 @@ from hypothesis import strategies as st
 
 import turkicorg
 from turkicorg import InvalidDataError, serialize
-from turkicorg import schema as turkicorg_schema
 from turkicorg import strategies as tst
 from turkicorg.data import read_document
+from turkicorg.serialize import schema as turkicorg_schema
 
-SHIPPED = Path(turkicorg_schema.__file__).with_name(turkicorg_schema.SCHEMA_FILE)
+SHIPPED = (
+    Path(turkicorg.__file__).parent / turkicorg_schema.SCHEMA_FOLDER / turkicorg_schema.SCHEMA_FILE
+)
 DOCUMENTS = st.one_of(
     tst.full_organizations(max_meetings=4),
     tst.hostile_registries(max_size=4),
@@ -219,7 +221,7 @@ def test_meeting_rules_the_schema_states(change: dict[str, Any], field: str) -> 
         "kind": "regular",
         "title": "Summit",
         "start": "2022-11-11",
-        "sources": ["s"],
+        "sources": ["https://example.org/s"],
     }
     document = {"format": "turkicorg", "version": 1, "type": "Meeting", "meeting": meeting}
     assert schema_accepts(document)
@@ -233,3 +235,16 @@ def test_unsupported_type_has_no_schema() -> None:
     """Only document types have a schema."""
     with pytest.raises(turkicorg.errors.UnsupportedTypeError):
         serialize.json_schema(int)
+
+
+def test_the_old_schema_module_still_works_with_a_warning() -> None:
+    """turkicorg.schema's names lead to turkicorg.serialize.schema, with a DeprecationWarning."""
+    import turkicorg.schema as old  # noqa: PLC0415 - the deprecated path under test
+
+    with pytest.warns(DeprecationWarning, match=r"turkicorg\.serialize\.schema\.generate"):
+        assert old.generate is turkicorg_schema.generate
+    with pytest.warns(DeprecationWarning, match="SCHEMA_FILE is deprecated"):
+        assert old.SCHEMA_FILE == "turkicorg.schema.json"
+    assert "shipped" in dir(old)
+    with pytest.raises(AttributeError):
+        _ = old.nothing

@@ -1,7 +1,8 @@
 """The embedded default dataset.
 
 The facts live as JSON documents beside this module (``organization.json`` and
-``meetings.json``), read through :mod:`importlib.resources` (so they work from a zip file),
+``meetings.json``), read as bytes through :mod:`importlib.resources` (so they work from a zip
+file), decoded as UTF-8 as every file turkicorg reads (:func:`turkicorg.fileio.decode_utf8`),
 parsed by the same converter users use, validated, and cached: the first call of
 :func:`load_default` parses them, later calls return the same immutable object.
 """
@@ -14,6 +15,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from turkicorg.errors import InvalidDataError
+from turkicorg.fileio import decode_utf8
 
 if TYPE_CHECKING:
     from turkicorg.organization import Organization
@@ -31,9 +33,10 @@ def read_document(name: str) -> Any:
     """Return one embedded document as plain JSON data.
 
     Raises:
-        InvalidDataError: The document is not valid JSON.
+        InvalidDataError: The document is not UTF-8 text or not valid JSON.
     """
-    text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+    data = resources.files(__name__).joinpath(name).read_bytes()
+    text = decode_utf8(data, source=f"embedded {name}")
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:

@@ -45,48 +45,28 @@ from typing import TYPE_CHECKING, Any, Final
 from turkicorg.errors import ErrorDetail, InvalidDataError
 from turkicorg.meetings import Meeting
 from turkicorg.registry import MeetingRegistry, registry_problems
-from turkicorg.serialize import (
-    DEFAULT_MAX_SIZE,
-    _fast_one_meeting,
-    _gc_paused,
-    _parse,
-    structure,
-    unstructure,
-)
+from turkicorg.serialize import DEFAULT_MAX_SIZE, structure, unstructure
+from turkicorg.serialize.common import gc_paused
+from turkicorg.serialize.fastread import fast_meeting
+from turkicorg.serialize.fields import MEETING_FIELD_NAMES, MEETING_FIELDS, NESTED_KINDS, Kind
+from turkicorg.serialize.jsontext import parse
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
 __all__ = ["COLUMNS", "FORMULA_TRIGGERS", "from_csv", "to_csv"]
 
-COLUMNS: Final = (
-    "id",
-    "body",
-    "kind",
-    "title",
-    "start",
-    "end",
-    "ordinal",
-    "series",
-    "place",
-    "format",
-    "host",
-    "chair",
-    "presided_by",
-    "initiator",
-    "participants",
-    "theme",
-    "topics",
-    "status",
-    "confidence",
-    "sources",
-    "alternatives",
-    "note",
-)
-"""The columns, in order: the fields of a meeting."""
+COLUMNS: Final = MEETING_FIELD_NAMES
+"""The columns, in order: the fields of a meeting (``turkicorg.serialize.fields``)."""
 
-JSON_COLUMNS: Final = frozenset(("place", "participants", "topics", "sources", "alternatives"))
+JSON_COLUMNS: Final = frozenset(f.name for f in MEETING_FIELDS if f.kind in NESTED_KINDS)
 """Columns whose cells hold compact JSON (lists and objects)."""
+INTEGER_COLUMNS: Final = frozenset(f.name for f in MEETING_FIELDS if f.kind is Kind.OPTIONAL_INT)
+"""Columns whose cells hold a whole number."""
+CHOICE_COLUMNS: Final = tuple(
+    (index, f.name) for index, f in enumerate(MEETING_FIELDS) if f.kind is Kind.CHOICE
+)
+"""Columns holding an enumeration's value, always written (defaults too), by position."""
 
 FORMULA_TRIGGERS: Final = ("=", "+", "-", "@", "\t", "\r", "'")
 """First characters that make a cell get a protective ``'`` in front."""
@@ -113,14 +93,13 @@ def _row(meeting: Meeting) -> list[str]:
                 cells.append(_cell(text))
         elif value is None:
             cells.append("")
-        elif column == "ordinal":
+        elif column in INTEGER_COLUMNS:
             cells.append(str(value))
         else:
             cells.append(_cell(value))
     # Defaults are written out: every row names its format, status and confidence.
-    cells[COLUMNS.index("format")] = meeting.format.value
-    cells[COLUMNS.index("status")] = meeting.status.value
-    cells[COLUMNS.index("confidence")] = meeting.confidence.value
+    for index, name in CHOICE_COLUMNS:
+        cells[index] = _cell(getattr(meeting, name).value)
     return cells
 
 
@@ -133,7 +112,7 @@ def to_csv(meetings: MeetingRegistry | Iterable[Meeting]) -> str:
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    with _gc_paused:
+    with gc_paused:
         writer.writerows(_row(m) for m in meetings)
     return out.getvalue()
 
@@ -143,10 +122,10 @@ def _value(column: str, cell: str, row: str) -> object:
     text = cell.removeprefix("'")
     if column in JSON_COLUMNS:
         try:
-            return _parse(text, None)
+            return parse(text, None)
         except InvalidDataError as error:
             raise error.prefixed(f"{row}.{column}") from None
-    if column == "ordinal" and _INTEGER.fullmatch(text):
+    if column in INTEGER_COLUMNS and _INTEGER.fullmatch(text):
         return int(text)
     return text
 
@@ -171,7 +150,7 @@ def from_csv(text: str, *, max_size: int | None = DEFAULT_MAX_SIZE) -> MeetingRe
     meetings: list[Meeting] = []
     rows: list[int] = []
     try:
-        with _gc_paused:
+        with gc_paused:
             header = next(reader, None)
             if header is None:
                 raise InvalidDataError.single("$[row 1]", "no header row")
@@ -188,7 +167,7 @@ def from_csv(text: str, *, max_size: int | None = DEFAULT_MAX_SIZE) -> MeetingRe
     if problems:
         raise InvalidDataError(problems)
     try:
-        with _gc_paused:
+        with gc_paused:
             return MeetingRegistry(meetings)
     except InvalidDataError:
         found = registry_problems(meetings, prefix="$")
@@ -239,7 +218,7 @@ def _meeting(
         except InvalidDataError as error:
             problems.extend(error.errors)
             return None
-    meeting = _fast_one_meeting(data)
+    meeting = fast_meeting(data)
     if meeting is not None:
         return meeting
     try:

@@ -1,0 +1,108 @@
+"""JSON, the native format: one converter for every public type, files and JSON Lines.
+
+Documents carry a versioned envelope, then the object's fields::
+
+    {"format": "turkicorg", "version": 1, "type": "Organization", "id": "OTS", ...}
+
+A registry's meetings are under ``meetings``; a meeting (it has a field called ``format``)
+is under ``meeting`` (:data:`FIELDS_KEY`):
+
+>>> from turkicorg import serialize
+>>> from turkicorg.meetings import Meeting
+>>> m = Meeting(
+...     id="coe-14",
+...     body="COE",
+...     kind="regular",
+...     title="14th meeting of the Council of Elders",
+...     start="2023-10-17",
+...     end="2023-10-18",
+...     sources=("https://turkicstates.org/",),
+... )
+>>> text = serialize.dumps(m)
+>>> text[:75]
+'{"format":"turkicorg","version":1,"type":"Meeting","meeting":{"id":"coe-14"'
+>>> serialize.loads(text, Meeting) == m
+True
+
+Conventions: fields in declaration order, fields equal to their default left out, dates as
+``YYYY-MM-DD``, partial dates as ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, enumerations as
+their values, no insignificant white space, UTF-8. The same object always gives the same
+text, and equal objects give equal text.
+
+Reading is strict: a wrong type is an error, never a silent conversion; unknown and duplicate
+keys are errors; so are lone surrogates (text that is not Unicode), ``NaN`` and input larger
+than ``max_size``. Loading raises only :class:`~turkicorg.InvalidDataError` (files that cannot
+be opened: :class:`~turkicorg.DataFileError`), which lists every problem with its path:
+
+>>> serialize.loads(
+...     '{"format":"turkicorg","version":1,"type":"Meeting","meeting":{"id":"x","kind":1}}',
+...     Meeting,
+... )
+Traceback (most recent call last):
+...
+turkicorg.errors.InvalidDataError: 4 problems found in the data
+  - required key missing @ $.meeting.body
+  - expected one of 'regular', 'extraordinary', 'informal', 'bilateral', 'mission' @ $.meeting.kind
+  - required key missing @ $.meeting.title
+  - required key missing @ $.meeting.start
+
+The package, one module per job: :mod:`~turkicorg.serialize.conversion` (the strict
+converter, with its hooks in :mod:`~turkicorg.serialize.hooks`),
+:mod:`~turkicorg.serialize.fields` (the one table of a meeting's fields),
+:mod:`~turkicorg.serialize.fastread` and :mod:`~turkicorg.serialize.fastwrite` (the fast
+meeting path), :mod:`~turkicorg.serialize.documents` (the envelope, text and files) with
+:mod:`~turkicorg.serialize.migrations` and :mod:`~turkicorg.serialize.reading`,
+:mod:`~turkicorg.serialize.lines` (JSON Lines), :mod:`~turkicorg.serialize.jsontext` (the
+strict JSON parser) and :mod:`~turkicorg.serialize.schema` (the JSON Schema).
+"""
+
+from turkicorg.serialize.common import DEFAULT_MAX_LINE_SIZE, DEFAULT_MAX_SIZE, FORMAT, VERSION
+from turkicorg.serialize.conversion import (
+    DOCUMENT_TYPES,
+    converter,
+    make_converter,
+    structure,
+    unstructure,
+)
+from turkicorg.serialize.documents import (
+    FIELDS_KEY,
+    dump,
+    dumps,
+    from_document,
+    load,
+    loads,
+    to_document,
+)
+from turkicorg.serialize.lines import dump_lines, iter_dumps, iter_load, load_lines
+from turkicorg.serialize.migrations import MIGRATIONS, Migration, register_migration
+from turkicorg.serialize.reading import document_type, read_text
+from turkicorg.serialize.schema import json_schema
+
+__all__ = [
+    "DEFAULT_MAX_LINE_SIZE",
+    "DEFAULT_MAX_SIZE",
+    "DOCUMENT_TYPES",
+    "FIELDS_KEY",
+    "FORMAT",
+    "MIGRATIONS",
+    "VERSION",
+    "Migration",
+    "converter",
+    "document_type",
+    "dump",
+    "dump_lines",
+    "dumps",
+    "from_document",
+    "iter_dumps",
+    "iter_load",
+    "json_schema",
+    "load",
+    "load_lines",
+    "loads",
+    "make_converter",
+    "read_text",
+    "register_migration",
+    "structure",
+    "to_document",
+    "unstructure",
+]

@@ -1,0 +1,187 @@
+"""The one converter for every turkicorg type, and plain data in and out.
+
+Strict: a wrong type is an error, never a silent conversion; unknown keys are errors;
+defaults are omitted when writing. Every attrs class an
+:class:`~turkicorg.Organization` or a :class:`~turkicorg.MeetingRegistry` can hold is a
+document type (:data:`DOCUMENT_TYPES`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import typing
+from typing import Any, Final, TypeVar
+
+import attrs
+import cattrs
+
+from turkicorg.dates import PartialDate
+from turkicorg.errors import ErrorDetail, InvalidDataError, UnsupportedTypeError
+from turkicorg.meetings import Body, Meeting
+from turkicorg.organization import Organization
+from turkicorg.registry import MeetingRegistry
+from turkicorg.serialize.common import gc_paused
+from turkicorg.serialize.fastread import build_registry, fast_meetings
+from turkicorg.serialize.hooks import (
+    attrs_hook_factory,
+    enum_hook,
+    enum_value,
+    is_homogeneous_tuple,
+    locate,
+    structure_body,
+    structure_bool,
+    structure_date,
+    structure_int,
+    structure_partial,
+    structure_str,
+    tuple_hook_factory,
+    tuple_unstructure,
+    unstructure_attrs_factory,
+)
+
+if typing.TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = [
+    "DOCUMENT_TYPES",
+    "check_type",
+    "converter",
+    "make_converter",
+    "model_types",
+    "strict_meetings",
+    "structure",
+    "unstructure",
+]
+
+T = TypeVar("T")
+
+
+def model_types() -> tuple[list[type], list[type[enum.Enum]]]:
+    """The attrs classes (MeetingRegistry included) and the enumerations of the model.
+
+    Everything an Organization or a MeetingRegistry can hold, each sorted by name.
+    """
+    classes: dict[str, type] = {}
+    enums: dict[str, type[enum.Enum]] = {}
+    pending: list[Any] = [Organization, MeetingRegistry]
+    while pending:
+        tp = pending.pop()
+        if tp is MeetingRegistry:
+            classes["MeetingRegistry"] = MeetingRegistry
+            pending.append(Meeting)
+        elif isinstance(tp, type) and issubclass(tp, enum.Enum):
+            enums[tp.__name__] = tp
+        elif isinstance(tp, type) and attrs.has(tp) and tp is not PartialDate:
+            if tp.__name__ not in classes:
+                classes[tp.__name__] = tp
+                attrs.resolve_types(tp)
+                pending.extend(f.type for f in attrs.fields(tp) if f.init)
+        else:
+            pending.extend(typing.get_args(tp))
+    return [classes[k] for k in sorted(classes)], [enums[k] for k in sorted(enums)]
+
+
+def _is_enum(tp: object) -> bool:
+    return isinstance(tp, type) and issubclass(tp, enum.Enum)
+
+
+def _register_scalars(conv: cattrs.Converter) -> None:
+    # cattrs' own hooks for str and int call str() and int(): they convert, not validate.
+    # These replace them; each enumeration of the model gets its own hook below, which
+    # wins over the one for str for StrEnum fields.
+    conv.register_structure_hook(str, structure_str)
+    conv.register_structure_hook(int, structure_int)
+    conv.register_structure_hook(bool, structure_bool)
+    conv.register_structure_hook(dt.date, structure_date)
+    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    conv.register_structure_hook(PartialDate, structure_partial)
+    conv.register_unstructure_hook(PartialDate, str)
+    conv.register_structure_hook_factory(_is_enum, enum_hook)
+    for enum_type in model_types()[1]:
+        # Per class: cattrs would otherwise send a StrEnum to its hooks for str (lenient when
+        # reading; the member itself, not its value, when writing).
+        conv.register_structure_hook(enum_type, enum_hook(enum_type))
+        conv.register_unstructure_hook(enum_type, enum_value)
+    conv.register_unstructure_hook_factory(_is_enum, lambda _t: enum_value)
+    conv.register_structure_hook(Body, structure_body)
+    conv.register_unstructure_hook(Body, enum_value)
+
+
+def make_converter() -> cattrs.Converter:
+    """Build the converter used for every turkicorg type.
+
+    Strict: a wrong type is an error, never a silent conversion (``5`` is not a string,
+    ``"AZE"`` is not a list); unknown keys are errors; defaults are omitted when writing.
+    A :class:`~turkicorg.MeetingRegistry` is structured from an array of meetings by a fast
+    path that falls back on this strict converter to locate problems.
+    """
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    _register_scalars(conv)
+    conv.register_structure_hook_factory(is_homogeneous_tuple, tuple_hook_factory(conv))
+    conv.register_unstructure_hook_factory(
+        is_homogeneous_tuple,
+        lambda t: tuple_unstructure(conv, typing.get_args(t)[0]),
+    )
+
+    def structure_registry(value: object, _: type) -> MeetingRegistry:
+        meetings = fast_meetings(value)
+        if meetings is None:
+            meetings = conv.structure(value, tuple[Meeting, ...])
+        return build_registry(meetings)
+
+    conv.register_structure_hook(MeetingRegistry, structure_registry)
+    conv.register_unstructure_hook(
+        MeetingRegistry, lambda reg: [conv.unstructure(m, Meeting) for m in reg]
+    )
+    conv.register_structure_hook_factory(attrs.has, attrs_hook_factory(conv))
+    conv.register_unstructure_hook_factory(attrs.has, unstructure_attrs_factory(conv))
+    return conv
+
+
+converter: Final = make_converter()
+"""The one converter for every turkicorg type."""
+
+DOCUMENT_TYPES: Final[Mapping[str, type]] = {cls.__name__: cls for cls in model_types()[0]}
+"""The classes a document can hold, by the name written in its ``type``."""
+
+
+def check_type(cls: object) -> None:
+    """Refuse a class that is not a document type.
+
+    Raises:
+        UnsupportedTypeError: ``cls`` is not one of :data:`DOCUMENT_TYPES`.
+    """
+    if not isinstance(cls, type) or DOCUMENT_TYPES.get(cls.__name__) is not cls:
+        raise UnsupportedTypeError(cls, DOCUMENT_TYPES)
+
+
+def strict_meetings(value: object) -> tuple[Meeting, ...]:
+    """The meetings of an array by the strict converter alone (every problem located)."""
+    return converter.structure(value, tuple[Meeting, ...])
+
+
+def structure(data: object, cls: type[T]) -> T:
+    """Turn plain data (dicts, lists, strings) into ``cls``.
+
+    Raises:
+        InvalidDataError: Every problem, with its path.
+    """
+    try:
+        with gc_paused:
+            return converter.structure(data, cls)
+    except InvalidDataError:
+        raise
+    except RecursionError:
+        raise InvalidDataError.single("$", "data nested too deeply", None) from None
+    except MemoryError:
+        raise InvalidDataError.single("$", "data too large for memory", None) from None
+    except Exception as error:  # noqa: BLE001 - no input may crash the library
+        problems: list[ErrorDetail] = []
+        locate(error, "$", problems)
+        raise InvalidDataError(problems) from None
+
+
+def unstructure(obj: object) -> Any:
+    """Turn a turkicorg object into plain data, defaults omitted."""
+    return converter.unstructure(obj)

@@ -1,0 +1,148 @@
+"""One table of a meeting's fields: the converter, the fast path, CSV and the schema agree."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import attrs
+import pytest
+
+from turkicorg import Meeting
+from turkicorg.export import csvfmt
+from turkicorg.serialize import conversion, fastread, fastwrite, schema
+from turkicorg.serialize.fields import (
+    MEETING_FIELD_NAMES,
+    MEETING_FIELDS,
+    FieldSpec,
+    Kind,
+    field_specs,
+    kind_of,
+)
+
+SOURCE = "https://example.org/source"
+SAMPLE: dict[Kind, Any] = {
+    Kind.TEXT: "text",
+    Kind.OPTIONAL_TEXT: "optional",
+    Kind.OPTIONAL_INT: 3,
+    Kind.DATE: "2022-05-01",
+    Kind.OPTIONAL_DATE: "2022-05-03",
+    Kind.OPTIONAL_PLACE: {"city": "Baku", "country": "AZ", "venue": "Hall"},
+    Kind.PARTICIPANTS: [{"party": "AZ"}, {"person": "P", "role": "R"}],
+    Kind.TEXTS: [SOURCE],
+    Kind.ALTERNATIVES: [{"field": "start", "value": "2022", "sources": [SOURCE], "note": "n"}],
+}
+"""A JSON value of every kind (none equal to a default)."""
+FIXED: dict[str, Any] = {"id": "m-1", "format": "hybrid"}
+"""Values the model's invariants need (an id pattern; no venue in a video conference)."""
+
+
+def choice(spec: FieldSpec) -> str:
+    """A value of a choice field other than its default."""
+    values = [value for value, member in spec.choices.items() if member != spec.default]
+    return str(values[-1])
+
+
+def full_meeting_data(specs: tuple[FieldSpec, ...] = MEETING_FIELDS) -> dict[str, Any]:
+    """A meeting as JSON data with every field set to a value other than its default."""
+    data = {
+        spec.name: choice(spec) if spec.kind is Kind.CHOICE else SAMPLE[spec.kind] for spec in specs
+    }
+    return {**data, **{k: v for k, v in FIXED.items() if k in data}}
+
+
+def compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def test_the_table_is_the_class() -> None:
+    """The table lists exactly the fields Meeting's constructor takes, in order."""
+    assert tuple(f.name for f in attrs.fields(Meeting) if f.init) == MEETING_FIELD_NAMES
+    assert all(spec.kind is not Kind.OTHER for spec in MEETING_FIELDS)
+
+
+def test_csv_and_schema_read_the_table() -> None:
+    """The CSV columns and the schema's meeting properties are the table's fields."""
+    assert csvfmt.COLUMNS == MEETING_FIELD_NAMES
+    properties = schema.generate(Meeting)["$defs"]["Meeting"]["properties"]
+    assert tuple(properties) == MEETING_FIELD_NAMES
+    nested = {s.name for s in MEETING_FIELDS if s.kind in {Kind.TEXTS, Kind.PARTICIPANTS}}
+    assert nested <= csvfmt.JSON_COLUMNS
+
+
+def test_every_field_goes_through_both_paths_alike() -> None:
+    """A meeting with every field set: the fast reader, the converter and both writers agree.
+
+    A field the fast path did not read (or wrote differently) fails here, rather than
+    silently switching the fast path off.
+    """
+    data = full_meeting_data()
+    assert set(data) == set(MEETING_FIELD_NAMES)
+    strict = conversion.strict_meetings([data])
+    fast = fastread.fast_meetings([data])
+    assert fast is not None
+    assert fast == strict
+    unstructured = conversion.unstructure(strict[0])
+    assert tuple(unstructured) == MEETING_FIELD_NAMES
+    assert fastwrite.fast_meetings_json(strict) == [compact(unstructured)]
+    pairs = json.loads(compact(data), object_pairs_hook=tuple)
+    assert fastread.fast_meeting(pairs, pairs=True) == strict[0]
+
+
+@attrs.frozen(kw_only=True)
+class WiderMeeting(Meeting):
+    """A meeting with one more field, as a release might add one."""
+
+    minutes: str | None = None
+    minute_count: int | None = None
+    annexes: tuple[str, ...] = ()
+
+
+def test_a_new_field_is_read_and_written_without_code_changes() -> None:
+    """Fields added to the class are read and written by the generated fast path."""
+    specs = field_specs(WiderMeeting)
+    assert [s.name for s in specs[-3:]] == ["minutes", "minute_count", "annexes"]
+    assert fastread.reader_applies(WiderMeeting, specs)
+    read = fastread.make_reader(WiderMeeting, specs)
+    write = fastwrite.make_writer(specs)
+    converter = conversion.make_converter()
+    data = full_meeting_data(specs)
+    expected = converter.structure(data, WiderMeeting)
+    assert read(data, {}, {}, {}, dict) == expected
+    assert write(expected, fastwrite.Written()) == compact(converter.unstructure(expected))
+    bare = {k: v for k, v in data.items() if k not in {"minutes", "minute_count", "annexes"}}
+    assert read(bare, {}, {}, {}, dict) == converter.structure(bare, WiderMeeting)
+    with pytest.raises(fastread.Reject):
+        read({**data, "minute_count": "3"}, {}, {}, {}, dict)
+
+
+@attrs.frozen(kw_only=True)
+class OddMeeting(Meeting):
+    """A meeting with a field of a type the fast path does not know."""
+
+    weight: float = 0.0
+
+
+def test_a_field_of_an_unknown_kind_is_noticed() -> None:
+    """A field of a new kind makes the fast path inapplicable: test_fast_path_is_enabled fails."""
+    specs = field_specs(OddMeeting)
+    assert specs[-1].kind is Kind.OTHER
+    assert not fastread.reader_applies(OddMeeting, specs)
+    assert fastread.reader_applies(Meeting, MEETING_FIELDS)
+
+
+@pytest.mark.parametrize(
+    ("annotation", "kind"),
+    [
+        (str, Kind.TEXT),
+        (str | None, Kind.OPTIONAL_TEXT),
+        (int | None, Kind.OPTIONAL_INT),
+        (tuple[str, ...], Kind.TEXTS),
+        (float, Kind.OTHER),
+        (list[str], Kind.OTHER),
+        (dict[str, list[int]], Kind.OTHER),
+    ],
+)
+def test_kinds_of_annotations(annotation: Any, kind: Kind) -> None:
+    """Types are classified by what their JSON looks like; anything else is OTHER."""
+    assert kind_of(annotation) is kind
