@@ -27,7 +27,7 @@ from turkicorg import chairmanship, decisions
 from turkicorg.dates import as_date
 from turkicorg.elders import CouncilOfElders
 from turkicorg.errors import ErrorDetail, PolicyError
-from turkicorg.organs import DecisionRule
+from turkicorg.organs import DecisionBasis, DecisionRule
 from turkicorg.record import (
     Appointment,
     Article,
@@ -149,7 +149,8 @@ class Organization(OrganizationRecord):
         Who is entitled is a policy: the member states on the decision day (default).
         Observers' positions are recorded but never count. The rule defaults to the one the
         organ's profile states (consensus, sourced for the Council of Elders and the
-        documented default policy for the other councils).
+        documented default policy for the other councils); the outcome's ``sources`` are the
+        profile's where a source states the rule, and empty for a policy.
 
         Args:
             organ: The deciding organ ("CHS", "CFM", "SOC", "COE").
@@ -172,6 +173,7 @@ class Organization(OrganizationRecord):
         if profile.decision_rule is DecisionRule.NONE:
             raise PolicyError(profile.name, "this organ takes no decisions")
         day = as_date(on)
+        stated = profile.decision_basis is DecisionBasis.SOURCED
         normalized = {self.state(party).id: position for party, position in positions.items()}
         outcome = decisions.decide(
             rule or decisions.rule_for(profile.decision_rule),
@@ -181,7 +183,7 @@ class Organization(OrganizationRecord):
         )
         return attrs.evolve(
             outcome,
-            sources=() if rule is not None else profile.sources,
+            sources=() if rule is not None or not stated else profile.sources,
             beyond_horizon=self.beyond_horizon(day),
             horizon=self.data_horizon if self.beyond_horizon(day) else None,
         )
