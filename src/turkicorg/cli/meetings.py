@@ -9,6 +9,7 @@ in that language where a source gives it.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
 import attrs
@@ -24,6 +25,7 @@ from turkicorg.cli.options import (
     add_kind,
     add_organ,
     add_partial,
+    add_wide,
     between_range,
     choice,
     year,
@@ -105,6 +107,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         parser, FORMATS, "table (default), json (a turkicorg registry), csv or ics (a calendar)"
     )
     add_partial(parser)
+    add_wide(parser)
     add_lang(
         parser,
         help=(
@@ -121,6 +124,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace, console: Console) -> int:
     """List the meetings that pass the filters, in the chosen format."""
+    console = replace(console, wide=args.wide)
     ots = load(args)
     _note_range(ots, args, console)
     found = _filtered(ots, args)
@@ -214,7 +218,7 @@ def _table(
     if local is not None:
         for row, meeting in zip(rows, found, strict=True):
             row[2] = local(meeting.body.value) or f"[en] {row[2]}"  # kept when shortened
-    return table(rows, ["date", "kind", "title", "place"])
+    return table(rows, ["date", "kind", "title", "place"], width=_console.table_width())
 
 
 def _json(

@@ -6,12 +6,13 @@ sources write them in that language, in its alphabetical order.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Final
 
 from turkicorg.cli.evidence import add_sources, note_horizon, source_lines
 from turkicorg.cli.lang import add_lang, party_name, sorted_parties
 from turkicorg.cli.loading import load
-from turkicorg.cli.options import add_command, add_common, add_format
+from turkicorg.cli.options import add_command, add_common, add_format, add_wide
 from turkicorg.cli.output import rows_as
 from turkicorg.cli.status import EXIT_OK, NoResult
 from turkicorg.dates import today
@@ -54,12 +55,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_common(parser)
     parser.add_argument("--observers", action="store_true", help="include the observers")
     add_format(parser, FORMATS, "output format")
+    add_wide(parser)
     add_lang(parser)
     add_sources(parser)
 
 
 def run(args: argparse.Namespace, console: Console) -> int:
     """Print the members (and with --observers, the observers) on a day."""
+    console = replace(console, wide=args.wide)
     ots = load(args)
     note_horizon(ots, args.on, console)
     day = args.on or today()
@@ -74,7 +77,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
         columns = (*columns, "sources", "alternatives")
         console.write(rows_as(args.format, _with_sources(ots, rows, day, args.format), columns))
         return EXIT_OK
-    console.write(rows_as(args.format, rows, columns))
+    console.write(rows_as(args.format, rows, columns, width=console.table_width()))
     if args.sources:
         for party in parties:
             membership = ots.membership_of(party, on=day)

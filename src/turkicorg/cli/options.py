@@ -35,6 +35,7 @@ __all__ = [
     "add_organ",
     "add_output",
     "add_partial",
+    "add_wide",
     "between_range",
     "choice",
     "count",
@@ -260,3 +261,12 @@ def between_range(between: Sequence[PartialDate] | None) -> tuple[PartialDate, P
             f"the range is reversed: its first bound {first} lies after its last bound {last}",
         )
     return first, last
+
+
+def add_wide(parser: argparse.ArgumentParser) -> None:
+    """``--wide``: tables at full width even on a terminal (they are when output is not one)."""
+    parser.add_argument(
+        "--wide",
+        action="store_true",
+        help="tables at full width on a terminal too (always so when output is not a terminal)",
+    )

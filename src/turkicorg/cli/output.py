@@ -80,6 +80,7 @@ class Console:
 
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
+    wide: bool = False
 
     def write(self, text: str) -> None:
         """Write text as it is (JSON, CSV, iCalendar, or text already made safe)."""
@@ -93,20 +94,33 @@ class Console:
         """Write text wrapped to the terminal's width."""
         self.out.write(prose(text) + "\n")
 
+    def table_width(self) -> int | None:
+        """The width tables fit: 80 columns on a terminal, else (or ``wide``) full width."""
+        if self.wide:
+            return None
+        isatty = getattr(self.out, "isatty", None)
+        return WIDTH if callable(isatty) and isatty() else None
+
     def note(self, message: str) -> None:
         """Write a one-line message on the error stream: ``turkicorg: message``."""
         self.err.write(f"turkicorg: {terminal(message)}\n")
 
 
-def table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> str:
-    """A plain table that fits 80 columns (long titles, names and places are shortened)."""
+def table(
+    rows: Sequence[Sequence[str]], headers: Sequence[str], *, width: int | None = WIDTH
+) -> str:
+    """A plain table, shortened to a ``width`` or whole.
+
+    With a ``width`` (80 on a terminal) long titles, names and places are shortened to fit
+    it; with None every cell is shown whole.
+    """
     body = [[terminal(cell) for cell in row] for row in rows]
     widths = [len(h) for h in headers]
     for row in body:
         widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
     shrinkable = [i for i, h in enumerate(headers) if h in _SHRINKABLE] or list(range(len(headers)))
-    budget = WIDTH - 2 * (len(headers) - 1)
-    while sum(widths) > budget and max(widths[i] for i in shrinkable) > 8:
+    budget = (width or 0) - 2 * (len(headers) - 1)
+    while width is not None and sum(widths) > budget and max(widths[i] for i in shrinkable) > 8:
         widest = max(shrinkable, key=lambda i: widths[i])
         widths[widest] -= 1
 
@@ -138,8 +152,14 @@ def escape_json(text: str) -> str:
     return _JSON_UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
-def rows_as(fmt: str, rows: Iterable[Mapping[str, Any]], headers: Sequence[str]) -> str:
-    """Records as ``json`` (a list of objects), ``csv`` or ``table`` text."""
+def rows_as(
+    fmt: str,
+    rows: Iterable[Mapping[str, Any]],
+    headers: Sequence[str],
+    *,
+    width: int | None = WIDTH,
+) -> str:
+    """Records as ``json`` (a list of objects), ``csv`` or ``table`` text (to ``width``)."""
     records = list(rows)
     if fmt == "json":
         return json_text(records)
@@ -147,7 +167,9 @@ def rows_as(fmt: str, rows: Iterable[Mapping[str, Any]], headers: Sequence[str])
         from turkicorg.export.csvwriter import csv_text  # noqa: PLC0415 - only for CSV
 
         return csv_text(headers, records)
-    return table([[str(row.get(h) or "") for h in headers] for row in records], headers)
+    return table(
+        [[str(row.get(h) or "") for h in headers] for row in records], headers, width=width
+    )
 
 
 def deliver(console: Console, text: str, output: str | None) -> bool:
