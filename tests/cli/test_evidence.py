@@ -107,3 +107,15 @@ def test_city_and_country_and_reversed_ranges(cli: Callable[..., Result]) -> Non
     assert reversed_range.status == 2
     assert "reversed" in reversed_range.err
     assert cli("gaps", "COE", "--between", "2025", "2022").status == 2
+
+
+def test_organs_by_any_name_and_one_message_for_unknown_ones(cli: Callable[..., Result]) -> None:
+    """The command line takes organs as the Python resolver does, and refuses alike (exit 2)."""
+    by_name = cli("meetings", "--organ", "Council of Elders", "--year", "2024")
+    assert by_name.out == cli("meetings", "--organ", "coe", "--year", "2024").out
+    assert by_name.out == cli("meetings", "--organ", "Aksakals", "--year", "2024").out
+    result = cli("decide", "CEO", "--support", "TR", "--on", "2024-01-01")
+    assert result.status == 2
+    assert "unknown organ: 'CEO'; did you mean COE? (choose from CHS, CFM, SOC, COE, SEC)" in (
+        result.err
+    )

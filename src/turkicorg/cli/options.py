@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn
 from turkicorg.cli.output import WIDTH, terminal
 from turkicorg.cli.status import EXIT_USAGE, UsageError
 from turkicorg.dates import PartialDate, today
-from turkicorg.errors import InvalidDateError
+from turkicorg.errors import InvalidDateError, UnknownNameError
 from turkicorg.meetings import MeetingKind
-from turkicorg.organs import Organ
+from turkicorg.organs import Organ, resolve_organ
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -40,6 +40,7 @@ __all__ = [
     "choice",
     "count",
     "help_texts",
+    "organ",
     "parse_day",
     "parse_partial",
     "year",
@@ -219,11 +220,27 @@ def add_between(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def organ(text: str) -> Organ:
+    """An organ as :func:`turkicorg.organs.resolve_organ` takes it.
+
+    A code in any case, an English name ("Council of Elders") or another name ("Aksakals").
+    """
+    try:
+        return resolve_organ(text)
+    except UnknownNameError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def add_organ(parser: argparse.ArgumentParser, *, help: str, option: bool = False) -> None:  # noqa: A002
     """The organ: a positional argument, or ``--organ`` when ``option`` is true."""
-    values = [organ.value for organ in Organ]
+    codes = ", ".join(o.value for o in Organ)
     names = ("--organ",) if option else ("organ",)
-    parser.add_argument(*names, type=choice(values), choices=values, help=help)
+    parser.add_argument(
+        *names,
+        type=organ,
+        metavar="ORGAN",
+        help=f"{help}: {codes}, in any case, or its English name",
+    )
 
 
 def add_kind(parser: argparse.ArgumentParser, *, help: str) -> None:  # noqa: A002
