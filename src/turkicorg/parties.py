@@ -62,6 +62,13 @@ def _nonempty(_instance: object, attribute: attrs.Attribute[str], value: str) ->
         raise ValueError(f"{attribute.name} must be a non-empty string (got {value!r})")
 
 
+def _check_cow_code(
+    _instance: object, attribute: attrs.Attribute[int | None], value: int | None
+) -> None:
+    if value is not None and (type(value) is not int or not 1 <= value <= 999):
+        raise ValueError(f"{attribute.name} must be a whole number from 1 to 999 (got {value!r})")
+
+
 @attrs.frozen
 class FormerName:
     """A name a party used until a date.
@@ -95,6 +102,11 @@ class State:
         kind: State, entity or organization.
         iso2: ISO 3166-1 alpha-2 code, if the party has one.
         iso3: ISO 3166-1 alpha-3 code, if the party has one.
+        cow_code: The Correlates of War (COW) state number ("ccode": Türkiye 640), if the
+            party is a state of the COW State System Membership List; None for entities and
+            organizations (Northern Cyprus, ECO have none). The source of the number is in
+            :attr:`sources` (the COW IGO codebook v3, Appendix B, and the COW state list).
+            Note that COW's letter codes (KZK, KYR) differ from ISO's (KAZ, KGZ).
         other_names: Further names and abbreviations that find the party ("TRNC").
         former_names: Earlier names, oldest first, each with the day it stopped being used.
         local_names: The current names in other languages, each with its sources
@@ -108,6 +120,7 @@ class State:
     kind: PartyKind = PartyKind.STATE
     iso2: str | None = attrs.field(default=None, validator=_check_code(2))
     iso3: str | None = attrs.field(default=None, validator=_check_code(3))
+    cow_code: int | None = attrs.field(default=None, validator=_check_cow_code)
     other_names: tuple[str, ...] = ()
     former_names: tuple[FormerName, ...] = attrs.field(default=(), converter=_sorted_names)
     local_names: tuple[LocalName, ...] = attrs.field(
