@@ -49,8 +49,11 @@ def validators() -> dict[str, jsonschema.Draft3Validator]:
         (schema["id"].rstrip("#"), Resource.from_contents(schema, default_specification=DRAFT3))
         for schema in schemas.values()
     )
+    # The format checker is on: every "format": "uri" of the schemas is checked (RFC 3986).
+    checker = jsonschema.Draft3Validator.FORMAT_CHECKER
+    assert "uri" in checker.checkers, "install the test extra: jsonschema[format-nongpl]"
     return {
-        name: jsonschema.Draft3Validator(schemas[name], registry=registry)
+        name: jsonschema.Draft3Validator(schemas[name], registry=registry, format_checker=checker)
         for name in KINDS.values()
     }
 
@@ -212,3 +215,13 @@ def test_organs_without_profiles_and_minimal_data(ots: Organization) -> None:
         "parent_id": "OTS",
         "identifiers": [{"identifier": "CHS", "scheme": "turkicorg-organ"}],
     }
+
+
+def test_the_uri_format_is_checked() -> None:
+    """A link the model would refuse fails the schema's format check (the checker is on)."""
+    validator = validators()["organization"]
+    for url in ("https://ex.org/%zz", "http://[::1", "https://ex.org:abc/"):
+        record = {"id": "x", "name": "x", "sources": [{"url": url}]}
+        assert [e.message for e in validator.iter_errors(record)], url
+    good = {"id": "x", "name": "x", "sources": [{"url": "https://turkicstates.org/en"}]}
+    assert [e.message for e in validator.iter_errors(good)] == []
