@@ -1,9 +1,11 @@
 """Sphinx configuration for the turkicorg documentation.
 
-Three pages come from the code at every build (``builder-inited``), so they always match it:
+Four pages come from the code at every build (``builder-inited``), so they always match it:
 
 - ``provenance.md``: every fact of the embedded data with its sources
   (:func:`turkicorg.provenance.provenance_markdown`);
+- ``names.md``: every name in every language, with its sources
+  (:func:`turkicorg.names.names_markdown`);
 - ``cli-reference.md``: the help of every command, from ``turkicorg.cli.build_parser()``
   (included by ``cli.md``);
 - ``_static/timeline.svg``: the timeline picture (:func:`turkicorg.timeline.render_timeline`;
@@ -125,12 +127,14 @@ def cli_reference_markdown() -> str:
 def generate(app: Sphinx) -> None:
     """Write the generated pages and the timeline picture into the source folder."""
     import turkicorg  # noqa: PLC0415
+    from turkicorg.names import names_markdown  # noqa: PLC0415
     from turkicorg.provenance import provenance_markdown  # noqa: PLC0415
     from turkicorg.timeline import render_timeline  # noqa: PLC0415
 
     source = Path(app.srcdir)
     ots = turkicorg.load_default()
     _write_if_changed(source / "provenance.md", provenance_markdown(ots))
+    _write_if_changed(source / "names.md", names_markdown(ots))
     _write_if_changed(source / "cli-reference.md", cli_reference_markdown())
     _write_if_changed(source / "_static" / "timeline.svg", render_timeline(ots))
 
