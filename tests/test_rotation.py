@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from turkicorg.text import english_key
+from turkicorg import dates
 from turkicorg.dates import PartialDate
 from turkicorg.errors import PolicyError, TurkicOrgError, UnknownStateError
 from turkicorg.parties import FormerName, State
@@ -18,6 +22,7 @@ from turkicorg.rotation import (
     Turn,
     collate,
 )
+from turkicorg.text import english_key
 
 AZ = State(id="AZ", short_name="Azerbaijan", official_name="Republic of Azerbaijan")
 KZ = State(id="KZ", short_name="Kazakhstan", official_name="Republic of Kazakhstan")
@@ -34,10 +39,16 @@ TM = State(id="TM", short_name="Turkmenistan", official_name="Turkmenistan")
 
 SHORT = AlphabeticalRotation()
 OFFICIAL = AlphabeticalRotation(order=NameOrder.OFFICIAL)
+CYCLE = FixedSequenceRotation(("TR", "AZ", "KZ", "KG", "UZ"))
 
 
 def holders(turns: tuple[Turn, ...]) -> list[str]:
     return [turn.holder.id for turn in turns]
+
+
+def refused(policy: str, message: str) -> pytest.RaisesContext[PolicyError]:
+    """Expect a PolicyError of ``policy`` with exactly this message."""
+    return pytest.raises(PolicyError, match=f"^{re.escape(f'{policy}: {message}')}$")
 
 
 # --- OTS examples -----------------------------------------------------------------------
@@ -82,6 +93,35 @@ def test_names_as_of_a_date_are_used_and_described() -> None:
     assert "Republic of Turkey" in turn.names
     assert turn.policy.startswith("official names in use on 2022-05-31 ")
     assert SHORT.next_after(KG, OTS, on="2022-05-31").names[3] == "Turkey"
+
+
+def test_sequence_and_collate_use_the_names_of_the_day_given() -> None:
+    """``on=`` reaches every projected turn and the sorting: "Turkey" sorts before "Turkic"."""
+    turns = OFFICIAL.sequence(KZ, OTS, 2, on="2022-05-31")
+    for turn in turns:
+        assert "Republic of Turkey" in turn.names
+        assert turn.policy.startswith("official names in use on 2022-05-31 ")
+    assert holders(turns) == ["TR", "UZ"]
+    assert "Next after Republic of Turkey in that order" in turns[1].explain()
+    tl = State(id="TL", short_name="Turkic Land", official_name="Turkic Land")
+    assert [p.id for p in collate([tl, TR], on="2022-05-31")] == ["TR", "TL"]
+    assert [p.id for p in collate([tl, TR], on="2022-06-01")] == ["TL", "TR"]
+    assert [p.id for p in collate([tl, TR])] == ["TL", "TR"]
+    assert [p.id for p in collate([tl, TR], order=NameOrder.OFFICIAL, on="2022-05-31")] == [
+        "TR",
+        "TL",
+    ]
+
+
+def test_names_without_a_day_are_the_current_names_not_todays(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With no ``on=``, the current names are sorted, whatever the clock says."""
+    monkeypatch.setattr(dates, "today", lambda: dt.date(2020, 1, 1))
+    assert NameOrder.SHORT.name_of(TR) == "Türkiye"
+    assert NameOrder.OFFICIAL.name_of(TR) == "Republic of Türkiye"
+    assert NameOrder.SHORT.name_of(TR, on=None) == "Türkiye"
+    assert SHORT.next_after(KG, OTS).names[3] == "Türkiye"
 
 
 def test_accents_are_folded_when_sorting() -> None:
@@ -157,8 +197,22 @@ def test_key_function_orders_by_its_own_names() -> None:
         "names given by test_key_function_orders_by_its_own_names.<locals>.by_id in English "
         "alphabetical order (accents folded)"
     )
-    with pytest.raises(PolicyError, match="key function"):
+    message = "on= applies to NameOrder names; a key function picks its own names"
+    with refused("alphabetical rotation", message):
         rotation.next_after("KZ", OTS, on="2020-01-01")
+    with refused("alphabetical rotation", message):
+        collate(OTS, order=by_id, on="2020-01-01")
+    assert [p.id for p in collate(OTS, order=by_id)] == ["AZ", "KG", "KZ", "TR", "UZ"]
+
+
+def test_key_function_without_a_qualified_name_is_described_by_its_repr() -> None:
+    """A callable object or a partial has no ``__qualname__``: the policy shows its repr."""
+    key = functools.partial(NameOrder.SHORT.name_of)
+    rotation = AlphabeticalRotation(order=key)  # type: ignore[arg-type]
+    assert rotation.describe() == (
+        f"names given by {key!r} in English alphabetical order (accents folded)"
+    )
+    assert rotation.next_after("KZ", OTS).holder == KG
 
 
 def test_name_order_gives_the_name_sorted() -> None:
@@ -167,6 +221,34 @@ def test_name_order_gives_the_name_sorted() -> None:
     assert NameOrder.SHORT.name_of(TR, on="2022-05-31") == "Turkey"
     assert NameOrder.OFFICIAL.name_of(TR) == "Republic of Türkiye"
     assert NameOrder.OFFICIAL.name_of(TR, on="2022-05-31") == "Republic of Turkey"
+
+
+def test_hand_made_turn_names_a_holder_outside_its_order_by_short_name() -> None:
+    """A turn built by hand may give the turn to a party outside its order."""
+    turn = Turn(
+        holder=TM,
+        previous="TR",
+        previous_name="Türkiye",
+        policy="p",
+        order=("TR", "UZ"),
+        names=("Türkiye", "Uzbekistan"),
+        rule_holder="UZ",
+        override=Override(turn_after="TR", holder="TM", reason="r"),
+    )
+    assert turn.explain().endswith(
+        "Decided otherwise: Turkmenistan holds the turn instead of Uzbekistan."
+    )
+    uneven = Turn(
+        holder=UZ,
+        previous=None,
+        previous_name=None,
+        policy="p",
+        order=("TR", "UZ"),
+        names=("Türkiye",),
+        rule_holder="UZ",
+    )
+    with pytest.raises(ValueError, match="zip"):
+        uneven.explain()
 
 
 # --- a real rotation outside the OTS ---------------------------------------------------
@@ -282,14 +364,16 @@ def test_override_for_another_turn_does_not_apply() -> None:
 def test_override_holder_outside_the_pool_is_an_error() -> None:
     """The holder named by an override must be in the pool."""
     decision = Override(turn_after="TR", holder="TM", reason="r")
-    with pytest.raises(PolicyError, match="'TM'"):
+    with refused("alphabetical rotation", "the override names 'TM', which is not in the pool"):
         SHORT.next_after(TR, OTS, overrides=[decision])
+    with refused("fixed-sequence rotation", "the override names 'TM', which is not in the pool"):
+        CYCLE.sequence(TR, OTS, 2, overrides=[decision])
 
 
 def test_every_party_waiving_is_an_error() -> None:
     """When every party of the pool waives and nobody is named, nobody can hold the turn."""
     waiver = Override(turn_after="TR", waived_by=("TR", "UZ"), reason="r")
-    with pytest.raises(PolicyError, match="every party"):
+    with refused("alphabetical rotation", "every party in the pool waived the turn"):
         SHORT.next_after(TR, [TR, UZ], overrides=[waiver])
 
 
@@ -314,19 +398,45 @@ def test_first_turn_override_uses_turn_after_none() -> None:
 def test_override_applies_once_in_a_projection() -> None:
     """In a sequence, an override applies to the first matching turn only."""
     waiver = Override(turn_after="TR", waived_by=("UZ",), reason="r")
-    assert holders(SHORT.sequence(TR, OTS, 7, overrides=[waiver])) == [
-        "AZ", "KZ", "KG", "TR", "UZ", "AZ", "KZ"
-    ]  # fmt: skip
+    turns = SHORT.sequence(TR, OTS, 7, overrides=[waiver])
+    assert holders(turns) == ["AZ", "KZ", "KG", "TR", "UZ", "AZ", "KZ"]
+    assert [t.override for t in turns] == [waiver, None, None, None, None, None, None]
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_every_override_of_a_projection_applies(reverse: bool) -> None:
+    """Applying one override keeps the others, wherever they stand in the list."""
+    waiver = Override(turn_after="TR", waived_by=("UZ",), reason="r")
+    decision = Override(turn_after="AZ", holder="KG", reason="s")
+    later = Override(turn_after="KG", holder="UZ", reason="t")
+    overrides = [waiver, decision, later]
+    turns = SHORT.sequence(TR, OTS, 4, overrides=overrides[::-1] if reverse else overrides)
+    assert holders(turns) == ["AZ", "KG", "UZ", "AZ"]
+    assert [t.override for t in turns] == [waiver, decision, later, None]
+
+
+def test_decided_holder_is_named_in_the_order_used() -> None:
+    """Under official names, "Decided otherwise" names holders by their official names."""
+    decision = Override(turn_after="TR", holder="KZ", reason="agreed")
+    assert (
+        OFFICIAL.next_after(TR, OTS, overrides=[decision])
+        .explain()
+        .endswith(
+            "Decided otherwise: Republic of Kazakhstan holds the turn instead of Republic of "
+            "Uzbekistan."
+        )
+    )
 
 
 def test_override_needs_a_holder_or_a_waiver() -> None:
     """Overrides that change nothing, hold and waive at once, or waive a string are refused."""
-    with pytest.raises(PolicyError, match="name a holder"):
+    with refused("override", "name a holder or the parties that waived the turn"):
         Override(turn_after="TR", reason="r")
-    with pytest.raises(PolicyError, match="both hold and waive"):
+    with refused("override", "'UZ' cannot both hold and waive the turn"):
         Override(turn_after="TR", holder="UZ", waived_by=("UZ",), reason="r")
-    with pytest.raises(PolicyError, match="collection of ids"):
+    with refused("override", "waived_by takes a collection of ids, not 'UZ'"):
         Override(turn_after="TR", waived_by="UZ", reason="r")
+    assert Override(turn_after="TR", waived_by=["UZ", "AZ"], reason="r").waived_by == ("UZ", "AZ")
 
 
 # --- errors -----------------------------------------------------------------------------
@@ -334,20 +444,26 @@ def test_override_needs_a_holder_or_a_waiver() -> None:
 
 def test_empty_pool_is_a_policy_error() -> None:
     """An empty pool cannot give a holder."""
-    with pytest.raises(PolicyError, match="empty") as caught:
+    with refused("alphabetical rotation", "the pool is empty") as caught:
         SHORT.next_after(TR, [])
     assert isinstance(caught.value, TurkicOrgError)
     assert isinstance(caught.value, ValueError)
     assert caught.value.policy == "alphabetical rotation"
+    with refused("alphabetical rotation", "the pool is empty"):
+        SHORT.sequence(TR, [], 1)
+    with refused("fixed-sequence rotation", "the pool is empty"):
+        CYCLE.sequence(TR, [], 1)
 
 
 def test_pool_must_hold_parties_with_distinct_ids() -> None:
     """Anything but a State, or two different parties with one id, is refused; repeats are not."""
-    with pytest.raises(PolicyError, match="not 'TR'"):
+    with refused("alphabetical rotation", "the pool holds parties (State), not 'TR'"):
         SHORT.next_after(TR, ["TR"])  # type: ignore[list-item]
     twin = State(id="TR", short_name="Turkey", official_name="Republic of Turkey")
-    with pytest.raises(PolicyError, match="share the id 'TR'"):
+    with refused("alphabetical rotation", "two different parties share the id 'TR'"):
         SHORT.next_after(AZ, [TR, twin])
+    with refused("fixed-sequence rotation", "two different parties share the id 'TR'"):
+        CYCLE.sequence(AZ, [TR, twin], 1)
     assert SHORT.next_after(AZ, [TR, TR, AZ]).holder == TR
 
 
@@ -361,8 +477,10 @@ def test_previous_id_outside_the_pool_is_unknown() -> None:
 @pytest.mark.parametrize("count", [-1, 1.5, True])
 def test_sequence_count_must_be_a_natural_number(count: int) -> None:
     """A projection needs a count of 0 or more."""
-    with pytest.raises(PolicyError, match="count"):
+    with refused("alphabetical rotation", f"count must be an int >= 0 (got {count!r})"):
         SHORT.sequence(TR, OTS, count)
+    with refused("fixed-sequence rotation", f"count must be an int >= 0 (got {count!r})"):
+        CYCLE.sequence(TR, OTS, count)
 
 
 def test_sequence_of_zero_turns_is_empty() -> None:
@@ -371,8 +489,6 @@ def test_sequence_of_zero_turns_is_empty() -> None:
 
 
 # --- fixed sequence ---------------------------------------------------------------------
-
-CYCLE = FixedSequenceRotation(("TR", "AZ", "KZ", "KG", "UZ"))
 
 
 def test_fixed_sequence_follows_the_cycle() -> None:
@@ -399,30 +515,58 @@ def test_fixed_sequence_previous_holder_may_have_left_the_pool() -> None:
     assert CYCLE.next_after("TR", [AZ, UZ]).previous_name == "TR"
 
 
+def test_fixed_sequence_previous_holder_in_the_pool_is_named_by_the_pool_record() -> None:
+    """A previous holder also in the pool is named as the pool records it, as alphabetically."""
+    stale = State(id="TR", short_name="Anatolia", official_name="Anatolia")
+    turn = CYCLE.next_after(stale, OTS)
+    assert (turn.holder, turn.previous_name) == (AZ, "Türkiye")
+    assert "Previous holder: Türkiye. Next after Türkiye in that order: Azerbaijan." in (
+        turn.explain()
+    )
+    assert CYCLE.next_after("TR", OTS, on="2022-01-01").previous_name == "Turkey"
+
+
 def test_fixed_sequence_without_previous_starts_the_cycle() -> None:
     """Without a previous holder the cycle starts from its first id in the pool."""
-    assert CYCLE.next_after(None, [UZ, KZ]).holder == KZ
+    turn = CYCLE.next_after(None, [UZ, KZ])
+    assert turn.holder == KZ
+    assert (turn.order, turn.names) == (CYCLE.cycle, ("TR", "AZ", "Kazakhstan", "KG", "Uzbekistan"))
+    assert turn.skipped == (("TR", "not in the pool"), ("AZ", "not in the pool"))
+    assert turn.explain() == (
+        "Order: a fixed cycle in the order given: TR, AZ, Kazakhstan, KG, Uzbekistan. No "
+        "previous holder. Passed over: TR (not in the pool); AZ (not in the pool). First in "
+        "that order, passing over those: Kazakhstan."
+    )
 
 
 def test_fixed_sequence_previous_holder_must_be_in_the_cycle() -> None:
     """A previous holder outside the cycle cannot be placed."""
-    with pytest.raises(PolicyError, match="'TM' is not in the cycle"):
+    with refused("fixed-sequence rotation", "the previous holder 'TM' is not in the cycle"):
         CYCLE.next_after(TM, OTS)
 
 
 def test_fixed_sequence_pool_must_be_within_the_cycle() -> None:
     """A party of the pool outside the cycle cannot be given a place."""
-    with pytest.raises(PolicyError, match="not in the cycle: TM"):
-        CYCLE.next_after(TR, [*OTS, TM])
+    tn = State(id="TN", short_name="Tunisia", official_name="Republic of Tunisia")
+    with refused("fixed-sequence rotation", "not in the cycle: TM, TN"):
+        CYCLE.next_after(TR, [*OTS, TM, tn])
 
 
-@pytest.mark.parametrize(("cycle", "message"), [((), "empty"), (("TR", "AZ", "TR"), "TR")])
+@pytest.mark.parametrize(
+    ("cycle", "message"),
+    [
+        ((), "the cycle is empty"),
+        (("TR", "AZ", "TR"), "the cycle repeats TR"),
+        (("UZ", "TR", "AZ", "TR", "UZ"), "the cycle repeats TR, UZ"),
+    ],
+)
 def test_fixed_sequence_cycle_is_non_empty_and_distinct(
     cycle: tuple[str, ...], message: str
 ) -> None:
     """A cycle must name at least one id, each once."""
-    with pytest.raises(PolicyError, match=message):
+    with refused("fixed-sequence rotation", message):
         FixedSequenceRotation(cycle)
+    assert FixedSequenceRotation(["TR", "AZ"]).cycle == ("TR", "AZ")
 
 
 # --- properties -------------------------------------------------------------------------

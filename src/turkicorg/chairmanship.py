@@ -136,7 +136,7 @@ def ordinal(number: int) -> str:
     >>> [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 101)]
     ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st']
     """
-    if 10 <= number % 100 <= 20:
+    if number % 100 in (11, 12, 13):
         return f"{number}th"
     return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
 
@@ -322,9 +322,13 @@ DEFAULT_POLICY: Final = SummitHandover()
 def chair_on(
     org: Organization, on: PartialDate | dt.date | str | None, policy: ChairPolicy | None
 ) -> ChairTerm | None:
-    """The term in force on a day under a policy (default :class:`SummitHandover`)."""
+    """The term in force on a day under a policy (default :class:`SummitHandover`).
+
+    When an unknown handover day leaves earlier terms open, the latest term started by that
+    day is the one in force.
+    """
     day = as_date(on)
-    for term in (policy or DEFAULT_POLICY).history(org, until=day):
+    for term in reversed((policy or DEFAULT_POLICY).history(org, until=day)):
         if term.start is not None and term.covers(day):
             return stamped(term, org, day)
     return None
@@ -352,6 +356,6 @@ def upcoming(
     if type(count) is not int or count < 0:
         raise PolicyError("chairmanship", f"count must be a whole number >= 0 (got {count!r})")
     chosen = policy if policy is not None else SummitHandover(include_planned=True)
-    horizon = dt.date(min(after.year + count + 1, dt.MAXYEAR), 12, 31)
+    horizon = dt.date(min(after.year + count, dt.MAXYEAR), 12, 31)
     later = [t for t in chosen.history(org, until=horizon) if t.start is None or t.start > after]
     return tuple(stamped(t, org, after) for t in later[:count])

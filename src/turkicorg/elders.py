@@ -161,7 +161,8 @@ class ElderChairTerm:
         )
         since = f" from {self.start}" if self.start else ""
         if self.recorded_start is not None and not self.recorded_start.is_exact:
-            since = f" from {self.recorded_start} (only the {self.recorded_start.precision.name.lower()} is known)"
+            known = self.recorded_start.precision.name.lower()
+            since = f" from {self.recorded_start} (only the {known} is known)"
         until = f" until {self.end}" if self.end else ""
         sentences = [f"{who} {kind} the Council of Elders{since}{until}.", cite(self.sources)]
         sentences.extend(
@@ -285,24 +286,21 @@ class CouncilOfElders:
 
     def recorded_chairs(self) -> tuple[ElderChairTerm, ...]:
         """Every recorded Chairman with a known start, oldest first."""
-        appointments = sorted(
-            (
-                a
-                for a in self._org.appointments
-                if a.role is Role.ELDERS_CHAIR and a.start is not None and a.state is not None
-            ),
-            key=lambda a: a.start.earliest if a.start else dt.date.min,
-        )
-        return tuple(self._term(a) for a in appointments)
+        terms = [
+            self._term(a, a.start, a.state)
+            for a in self._org.appointments
+            if a.role is Role.ELDERS_CHAIR and a.start is not None and a.state is not None
+        ]
+        return tuple(sorted(terms, key=lambda term: term.start or dt.date.min))
 
-    def _term(self, appointment: Appointment) -> ElderChairTerm:
+    def _term(self, appointment: Appointment, start: PartialDate, state: str) -> ElderChairTerm:
         return ElderChairTerm(
-            state=self._org.state(appointment.state),  # type: ignore[arg-type]  # filtered
+            state=self._org.state(state),
             person=self._org.person(appointment.person),
-            start=appointment.start.earliest if appointment.start else None,
+            start=start.earliest,
             end=appointment.end.earliest if appointment.end else None,
             sources=appointment.sources,
-            recorded_start=appointment.start,
+            recorded_start=start,
             alternatives=appointment.alternatives,
         )
 
@@ -313,7 +311,7 @@ class CouncilOfElders:
         Chairman's assumed term gives the projected chair, marked ``projected``.
         """
         day = as_date(on)
-        recorded = [t for t in self.recorded_chairs() if t.start and t.start <= day]
+        recorded = self._recorded_by(day)
         if not recorded:
             return None
         current = recorded[-1]
@@ -327,6 +325,10 @@ class CouncilOfElders:
                     state=projection.state, person=None, start=projection.start, projected=True
                 )
         return self._stamp(current, day)
+
+    def _recorded_by(self, day: dt.date) -> list[ElderChairTerm]:
+        """The recorded Chairmen whose term started on or before ``day``, oldest first."""
+        return [t for t in self.recorded_chairs() if t.start is not None and t.start <= day]
 
     def _stamp(self, answer: _Answer, day: dt.date) -> _Answer:
         """The answer, flagged when ``day`` lies after the data horizon."""
@@ -359,11 +361,11 @@ class CouncilOfElders:
             PolicyError: No Chairman is recorded on that day, or no state is eligible.
         """
         day = as_date(after)
+        if not self._recorded_by(day):
+            return self._stamp(self._first(order), day)
         current = self.chair(on=day)
         if current is None:
-            if any(t.start and t.start <= day for t in self.recorded_chairs()):
-                raise PolicyError("council of elders chair", f"no Chairman is recorded on {day}")
-            return self._stamp(self._first(order), day)
+            raise PolicyError("council of elders chair", f"no Chairman is recorded on {day}")
         return self._stamp(self._next(current, order, tuple(overrides)), day)
 
     def _first(self, order: NameOrder | None) -> NextChair:
@@ -424,7 +426,7 @@ class CouncilOfElders:
         if type(count) is not int or count < 0:
             raise PolicyError("council of elders chair", f"count must be >= 0 (got {count!r})")
         day = as_date(after)
-        recorded = [t for t in self.recorded_chairs() if t.start and t.start <= day]
+        recorded = self._recorded_by(day)
         result: list[NextChair] = []
         if recorded:
             current = recorded[-1]

@@ -36,10 +36,10 @@ from typing import Final, TypeAlias
 
 import attrs
 
-from turkicorg.text import english_key
 from turkicorg.dates import PartialDate
 from turkicorg.errors import PolicyError, UnknownStateError
 from turkicorg.parties import State
+from turkicorg.text import english_key
 
 __all__ = [
     "AlphabeticalRotation",
@@ -405,7 +405,7 @@ class AlphabeticalRotation(_Rotation):
                 raise UnknownStateError(previous)
             previous = pool[previous]
         party = pool.get(previous.id, previous)
-        keys = [(english_key(name), i) for i, name in zip(order, names, strict=True)]
+        keys = [(english_key(key(p)), p.id) for p in ordered]
         start = bisect.bisect_right(keys, (english_key(key(party)), party.id))
         return _Walk(order, names, key(party), order[start:] + order[:start])
 
