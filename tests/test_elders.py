@@ -231,7 +231,7 @@ def test_next_chair_follows_the_order_asked(
     policy: NameOrder, order: NameOrder | None, expected: str
 ) -> None:
     """After Uzbekistan, short names give Azerbaijan and official names Kyrgyzstan."""
-    council = UZBEKISTAN_CHAIRS.elders_council(policy=ElderChairPolicy(order=policy))
+    council = UZBEKISTAN_CHAIRS.council_of_elders.with_policy(ElderChairPolicy(order=policy))
     nxt = council.next_chair(after="2026-01-01", order=order)
     assert nxt.state.id == expected
     assert nxt.policy.order is (order or policy)
@@ -283,7 +283,7 @@ def test_explanation_names_policy_rule_order_and_previous_holder() -> None:
         "Chairman's term, so no date is projected."
     )
     assert nxt.sources == (RULE_SOURCE,)
-    dated = OTS.elders_council(policy=FOUR_YEARS).next_chair(after="2030-01-01")
+    dated = OTS.council_of_elders.with_policy(FOUR_YEARS).next_chair(after="2030-01-01")
     assert dated.explain().endswith(
         "Next after Azerbaijan in that order: Kazakhstan. The handover is projected for "
         "2033-11-12 (assumed term of 4 years). Beyond the data: the day asked about lies after "
@@ -332,7 +332,7 @@ def test_first_chair_comes_from_the_data() -> None:
     assert ids(official) == ["TR", "UZ", "KG"]
     assert [c.policy.order for c in official] == [OFFICIAL] * 3
     assert coe.next_chair(after="2020-01-01", order=OFFICIAL).policy.order is OFFICIAL
-    other = OTS.elders_council(policy=ElderChairPolicy(first="KZ"))
+    other = OTS.council_of_elders.with_policy(ElderChairPolicy(first="KZ"))
     assert other.first_chair().id == "KZ"
     assert other.next_chair(after="2020-01-01").state.id == "KZ"
 
@@ -349,7 +349,7 @@ def test_without_a_named_first_chairman_the_first_chair_is_an_error() -> None:
             unnamed.upcoming_chairs(2, after="2020-01-01")
         assert unnamed.upcoming_chairs(0, after="2020-01-01") == ()
         assert unnamed.next_chair(after="2022-01-01").state.id == "UZ"
-        named = org.elders_council(policy=ElderChairPolicy(first="KZ"))
+        named = org.council_of_elders.with_policy(ElderChairPolicy(first="KZ"))
         assert named.next_chair(after="2020-01-01").state.id == "KZ"
 
 
@@ -384,7 +384,7 @@ def test_a_recorded_end_day_is_the_first_day_out_of_the_chair() -> None:
 
 def test_the_projected_handover_day_belongs_to_the_next_chair() -> None:
     """Under a four-year term, 2025-11-12 is Uzbekistan's first day and Türkiye's is over."""
-    council = OTS.elders_council(policy=FOUR_YEARS)
+    council = OTS.council_of_elders.with_policy(FOUR_YEARS)
     expected = {
         "2025-11-11": ("TR", FIRST, False),
         "2025-11-12": ("UZ", HANDOVER, True),
@@ -413,7 +413,7 @@ def test_a_term_from_29_february_ends_on_28_february_of_a_common_year(
 ) -> None:
     """29 February plus a number of years is 28 February when that year has no 29th."""
     org = with_chairs(chair_record("TR", "binali-yildirim", start))
-    council = org.elders_council(policy=ElderChairPolicy(term_years=years))
+    council = org.council_of_elders.with_policy(ElderChairPolicy(term_years=years))
     assert council.next_chair(after=start).start == handover
     before, on = council.chair(on=handover - dt.timedelta(days=1)), council.chair(on=handover)
     assert before is not None
@@ -433,7 +433,7 @@ def test_a_term_from_29_february_ends_on_28_february_of_a_common_year(
 def test_membership_on_the_handover_day_decides(change: dict[str, str], expected: str) -> None:
     """A member from the handover day is eligible; one whose membership ends that day is not."""
     org = with_membership("UZ", **change)
-    council = org.elders_council(policy=FOUR_YEARS)
+    council = org.council_of_elders.with_policy(FOUR_YEARS)
     nxt = council.next_chair(after="2025-01-01")
     assert (nxt.state.id, nxt.start) == (expected, HANDOVER)
     assert ids(council.upcoming_chairs(1, after="2025-01-01")) == [expected]
@@ -443,7 +443,7 @@ def test_membership_on_the_handover_day_decides(change: dict[str, str], expected
 def test_a_member_that_left_before_the_handover_is_passed_over(leave: dt.date) -> None:
     """Membership on the projected handover day decides; the order continues past a leaver."""
     org = with_membership("UZ", end=leave.isoformat())
-    nxt = org.elders_council(policy=FOUR_YEARS).next_chair(after="2025-01-01")
+    nxt = org.council_of_elders.with_policy(FOUR_YEARS).next_chair(after="2025-01-01")
     assert nxt.state.id == ("UZ" if leave > HANDOVER else "AZ")
     if nxt.state.id == "AZ":
         assert "Uzbekistan" not in nxt.turn.names
@@ -465,7 +465,7 @@ def test_names_on_the_handover_day_decide_the_order() -> None:
         former_names=(FormerName("Tzazakhstan", "Republic of Tzazakhstan", PartialDate(2030)),),
     )
     org = attrs.evolve(OTS, parties=tuple(renamed if p.id == "KZ" else p for p in OTS.parties))
-    nxt = org.elders_council(policy=FOUR_YEARS).next_chair(after="2025-01-01")
+    nxt = org.council_of_elders.with_policy(FOUR_YEARS).next_chair(after="2025-01-01")
     assert nxt.state.id == "KZ"
     assert nxt.turn.names == ("Azerbaijan", "Kyrgyzstan", "Türkiye", "Tzazakhstan", "Uzbekistan")
     undated = org.council_of_elders.next_chair(after="2025-01-01")
@@ -478,7 +478,10 @@ def test_observers_of_the_handover_day_take_turns_in_the_wider_pool() -> None:
     wide = ElderChairPolicy(pool=RotationPool.MEMBERS_AND_OBSERVERS, term_years=4)
     for start, expected in (("2025-11-12", "TM"), ("2025-11-13", "UZ")):
         org = with_membership("TM", start=start)
-        assert org.elders_council(policy=wide).next_chair(after="2025-01-01").state.id == expected
+        assert (
+            org.council_of_elders.with_policy(wide).next_chair(after="2025-01-01").state.id
+            == expected
+        )
 
 
 # --- projections --------------------------------------------------------------------------
@@ -486,7 +489,7 @@ def test_observers_of_the_handover_day_take_turns_in_the_wider_pool() -> None:
 
 def test_assumed_term_projects_dates() -> None:
     """A four-year term (assumed, not sourced) projects the handovers and marks them."""
-    council = OTS.elders_council(policy=FOUR_YEARS)
+    council = OTS.council_of_elders.with_policy(FOUR_YEARS)
     chairs = council.upcoming_chairs(3, after="2025-12-01")
     assert [(c.state.id, c.start) for c in chairs] == [
         ("UZ", dt.date(2025, 11, 12)),
@@ -509,7 +512,7 @@ def test_assumed_term_projects_dates() -> None:
 
 def test_each_projection_follows_the_one_before() -> None:
     """Every projected chair names the one before it as its previous chair, marked projected."""
-    council = OTS.elders_council(policy=FOUR_YEARS)
+    council = OTS.council_of_elders.with_policy(FOUR_YEARS)
     chairs = council.upcoming_chairs(3, after="2025-12-01")
     assert chairs[0].previous is not None
     assert (chairs[0].previous.state.id, chairs[0].previous.projected) == ("TR", False)
@@ -526,7 +529,7 @@ def test_each_projection_follows_the_one_before() -> None:
 def test_a_recorded_end_outlasts_an_assumed_term() -> None:
     """A recorded term is kept to its recorded end, beyond what an assumed term would give."""
     org = with_chairs(chair_record("TR", "binali-yildirim", "2021-11-12", "2030-01-01"))
-    term = org.elders_council(policy=FOUR_YEARS).chair(on="2027-01-01")
+    term = org.council_of_elders.with_policy(FOUR_YEARS).chair(on="2027-01-01")
     assert term is not None
     assert (term.state.id, term.projected) == ("TR", False)
 
@@ -537,7 +540,7 @@ def test_projection_starts_from_the_chairman_of_the_day_asked() -> None:
         chair_record("TR", "binali-yildirim", "2021-11-12", "2030-01-01"),
         chair_record("KZ", "ikram-adyrbek", "2030-01-01"),
     )
-    term = org.elders_council(policy=FOUR_YEARS).chair(on="2040-01-01")
+    term = org.council_of_elders.with_policy(FOUR_YEARS).chair(on="2040-01-01")
     assert term is not None
     assert (term.state.id, term.start) == ("TR", dt.date(2038, 1, 1))
 
@@ -583,7 +586,7 @@ def test_rejoining_observer_is_not_eligible() -> None:
     extra = Membership(party="TM", status=Status.MEMBER, start=PartialDate(2030))
     org = with_membership("TM", end="2030")
     org = attrs.evolve(org, memberships=(*org.memberships, extra))
-    chairs = org.elders_council(policy=FOUR_YEARS).upcoming_chairs(6, after="2025-01-01")
+    chairs = org.council_of_elders.with_policy(FOUR_YEARS).upcoming_chairs(6, after="2025-01-01")
     assert [(c.state.id, c.start.year if c.start else None) for c in chairs] == [
         ("UZ", 2025),
         ("AZ", 2029),
@@ -646,7 +649,9 @@ def test_observers_chair_only_under_the_wider_pool() -> None:
     """Observers never chair by default; with every elder-appointing state they take turns."""
     default = ids(OTS.council_of_elders.upcoming_chairs(10, after="2025-12-01"))
     assert not {"HU", "TM", "TRNC", "ECO"} & set(default)
-    wide = OTS.elders_council(policy=ElderChairPolicy(pool=RotationPool.MEMBERS_AND_OBSERVERS))
+    wide = OTS.council_of_elders.with_policy(
+        ElderChairPolicy(pool=RotationPool.MEMBERS_AND_OBSERVERS)
+    )
     cycle = ids(wide.upcoming_chairs(7, after="2025-12-01"))
     # Türkiye sorts as "Turkiye", before "Turkmenistan", when accents are folded; an entity
     # (TRNC) and an organization (ECO) appoint no elder that chairs.
@@ -666,7 +671,7 @@ def test_upcoming_chairs_visit_every_member_once_per_cycle(
     order: NameOrder, count: int, after: dt.date, years: int | None
 ) -> None:
     """Projections cycle through the five members, each once per five turns, a term apart."""
-    council = OTS.elders_council(policy=ElderChairPolicy(order=order, term_years=years))
+    council = OTS.council_of_elders.with_policy(ElderChairPolicy(order=order, term_years=years))
     chairs = council.upcoming_chairs(count, after=after)
     found = ids(chairs)
     assert len(found) == count

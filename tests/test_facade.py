@@ -107,3 +107,34 @@ def test_cadence_through_the_facade(ots: Organization) -> None:
     gaps = ots.gaps("CHS", between=("2011-01-01", "2012-12-31"))
     assert [(g.last_before, g.first_after) for g in gaps] == [("chs-2010-09-16", "chs-2011-10-21")]
     assert len(ots.expected("CHS", between=("2012-01-01", "2014-12-31"))) == 3
+
+
+def test_one_way_to_the_council_of_elders(ots: Organization) -> None:
+    """Policies are arguments of the questions, or bound once; the old spelling warns."""
+    from turkicorg.elders import ElderChairPolicy  # noqa: PLC0415
+
+    coe = ots.council_of_elders
+    official = ElderChairPolicy(order=chairmanship.NameOrder.OFFICIAL, term_years=4)
+    bound = coe.with_policy(official)
+    assert bound.policy == official
+    assert coe.policy == ElderChairPolicy()
+    assert coe.upcoming_chairs(3, after="2025-12-01", policy=official) == bound.upcoming_chairs(
+        3, after="2025-12-01"
+    )
+    assert [c.state.id for c in bound.upcoming_chairs(3, after="2025-12-01")] == [
+        "UZ",
+        "KG",
+        "AZ",
+    ]
+    assert [c.state.id for c in coe.upcoming_chairs(3, after="2025-12-01")] == ["UZ", "AZ", "KZ"]
+    assert coe.next_chair(after="2030-01-01", policy=official) == bound.next_chair(
+        after="2030-01-01"
+    )
+    assert coe.chair(on="2030-01-01", policy=official) == bound.chair(on="2030-01-01")
+    assert coe.chair(on="2030-01-01", policy=official) != coe.chair(on="2030-01-01")
+    assert coe.chair(on="2024-01-01", policy=ElderChairPolicy()) == coe.chair(on="2024-01-01")
+    with pytest.deprecated_call(match="council_of_elders.with_policy"):
+        old = ots.elders_council(policy=official)
+    assert old.upcoming_chairs(2, after="2025-12-01") == bound.upcoming_chairs(
+        2, after="2025-12-01"
+    )

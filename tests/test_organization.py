@@ -182,7 +182,9 @@ def test_organs_have_profiles(ots: Organization) -> None:
 
 def test_elders_in_2024(ots: Organization) -> None:
     """Every member and observer state's elder recorded in mid-2024, one per state."""
-    elders = ots.elders(on="2024-06-01")
+    elders = ots.council_of_elders.elders(on="2024-06-01")
+    with pytest.deprecated_call(match="council_of_elders.elders"):
+        assert ots.elders(on="2024-06-01") == elders
     states = [a.state for a in elders]
     assert states == sorted(states)
     assert len(set(states)) == len(states)

@@ -242,8 +242,10 @@ _Answer = TypeVar("_Answer", "ElderChairTerm", "NextChair")
 class CouncilOfElders:
     """The Council of Elders of an organization, with a chair policy.
 
-    Get it as ``organization.council_of_elders``; pass ``policy=`` to
-    :meth:`Organization.elders_council` for another reading of the rule.
+    The one way to it is ``organization.council_of_elders`` (the documented default policy).
+    Another reading of the rule is an argument of each question (``policy=`` of
+    :meth:`chair`, :meth:`next_chair` and :meth:`upcoming_chairs`), or bound once with
+    :meth:`with_policy`.
     """
 
     __slots__ = ("_org", "policy")
@@ -251,6 +253,19 @@ class CouncilOfElders:
     def __init__(self, org: Organization, *, policy: ElderChairPolicy | None = None) -> None:
         self._org = org
         self.policy = policy or ElderChairPolicy()
+
+    def with_policy(self, policy: ElderChairPolicy) -> CouncilOfElders:
+        """The same Council under another chair policy.
+
+        >>> from turkicorg import ElderChairPolicy, load_default
+        >>> coe = load_default().council_of_elders
+        >>> coe.with_policy(ElderChairPolicy(term_years=4)).policy.term_years
+        4
+        """
+        return CouncilOfElders(self._org, policy=policy)
+
+    def _under(self, policy: ElderChairPolicy | None) -> CouncilOfElders:
+        return self if policy is None or policy == self.policy else self.with_policy(policy)
 
     @property
     def profile(self) -> OrganProfile:
@@ -281,8 +296,8 @@ class CouncilOfElders:
         return self._org.state(first)
 
     def elders(self, *, on: DateLike = None) -> tuple[Appointment, ...]:
-        """The elders recorded in office on a day."""
-        return self._org.elders(on=on)
+        """The elders recorded in office on a day, by state id."""
+        return tuple(sorted(self._org.holders(Role.ELDER, on=on), key=lambda a: a.state or ""))
 
     def recorded_chairs(self) -> tuple[ElderChairTerm, ...]:
         """Every recorded Chairman with a known start, oldest first."""
@@ -304,12 +319,20 @@ class CouncilOfElders:
             alternatives=appointment.alternatives,
         )
 
-    def chair(self, *, on: DateLike = None) -> ElderChairTerm | None:
+    def chair(
+        self, *, on: DateLike = None, policy: ElderChairPolicy | None = None
+    ) -> ElderChairTerm | None:
         """The Chairman on a day (default today); None before the first recorded one.
 
         With an assumed term (``policy.term_years``), a day past the end of the recorded
         Chairman's assumed term gives the projected chair, marked ``projected``.
+
+        Args:
+            on: The day.
+            policy: Another chair policy for this question (default the Council's).
         """
+        if policy is not None and policy != self.policy:
+            return self._under(policy).chair(on=on)
         day = as_date(on)
         recorded = self._recorded_by(day)
         if not recorded:
@@ -349,6 +372,7 @@ class CouncilOfElders:
         after: DateLike = None,
         order: NameOrder | None = None,
         overrides: Iterable[Override] = (),
+        policy: ElderChairPolicy | None = None,
     ) -> NextChair:
         """The state whose elder chairs next, with the reason.
 
@@ -356,10 +380,13 @@ class CouncilOfElders:
             after: The day whose Chairman the turn follows (default today).
             order: Another name order for this question (default the policy's).
             overrides: Recorded departures from the rotation.
+            policy: Another chair policy for this question (default the Council's).
 
         Raises:
             PolicyError: No Chairman is recorded on that day, or no state is eligible.
         """
+        if policy is not None and policy != self.policy:
+            return self._under(policy).next_chair(after=after, order=order, overrides=overrides)
         day = as_date(after)
         if not self._recorded_by(day):
             return self._stamp(self._first(order), day)
@@ -416,13 +443,19 @@ class CouncilOfElders:
         after: DateLike = None,
         order: NameOrder | None = None,
         overrides: Iterable[Override] = (),
+        policy: ElderChairPolicy | None = None,
     ) -> tuple[NextChair, ...]:
         """The next ``count`` chairs, each following the one before, from the recorded chair.
+
+        ``policy`` is another chair policy for this question (default the Council's).
 
         Raises:
             PolicyError: ``count`` is negative, or no source names the first Chairman and
                 none is recorded on ``after``.
         """
+        if policy is not None and policy != self.policy:
+            council = self._under(policy)
+            return council.upcoming_chairs(count, after=after, order=order, overrides=overrides)
         if type(count) is not int or count < 0:
             raise PolicyError("council of elders chair", f"count must be >= 0 (got {count!r})")
         day = as_date(after)

@@ -18,6 +18,7 @@ All questions that depend on time take ``on=`` (a ``datetime.date``, a
 
 from __future__ import annotations
 
+import warnings
 from typing import TYPE_CHECKING
 
 import attrs
@@ -201,7 +202,17 @@ class Organization(OrganizationRecord):
         return CouncilOfElders(self)
 
     def elders_council(self, *, policy: ElderChairPolicy | None = None) -> CouncilOfElders:
-        """The Council of Elders under a chair policy (default: the documented defaults)."""
+        """Deprecated: use ``council_of_elders`` (``.with_policy(policy)``, or ``policy=``).
+
+        .. deprecated:: 0.2
+           One way leads to the Council of Elders: :attr:`council_of_elders`.
+        """
+        warnings.warn(
+            "Organization.elders_council(policy=...) is deprecated: use "
+            "organization.council_of_elders.with_policy(...) or pass policy= to its methods",
+            DeprecationWarning,
+            stacklevel=2,
+        )
         return CouncilOfElders(self, policy=policy)
 
     # Cadence -----------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import warnings
 
 import attrs
 
@@ -482,7 +483,17 @@ class OrganizationRecord:
         return self.person(found[0].person) if found else None
 
     def elders(self, *, on: DateLike = None) -> tuple[Appointment, ...]:
-        """The elders of the Council of Elders recorded in office on a day, by state id."""
+        """Deprecated: use ``council_of_elders.elders(on=...)``.
+
+        .. deprecated:: 0.2
+           One way leads to the Council of Elders: ``Organization.council_of_elders``.
+        """
+        warnings.warn(
+            "Organization.elders(on=...) is deprecated: use "
+            "organization.council_of_elders.elders(on=...)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
         return tuple(sorted(self.holders(Role.ELDER, on=on), key=lambda a: a.state or ""))
 
 

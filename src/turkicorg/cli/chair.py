@@ -185,7 +185,7 @@ def _elders(ots: Organization, args: argparse.Namespace, day: dt.date, console: 
     if args.order is not None:
         options["order"] = NameOrder(args.order)
     policy = ElderChairPolicy(**options)
-    council = ots.elders_council(policy=policy)
+    council = ots.council_of_elders.with_policy(policy)
     if args.next is not None:
         for following in council.upcoming_chairs(args.next, after=day):
             when = f" from {following.start} (projected)" if following.start else ""
