@@ -294,19 +294,25 @@ def resolve_kind(value: MeetingKind | str) -> MeetingKind:
     """
     if isinstance(value, MeetingKind):
         return value
-    names = {kind.value: kind for kind in MeetingKind}
-    return choose("meeting kind", value, names, shown=list(names))
+    return choose("meeting kind", value, _KINDS, shown=list(_KINDS))
 
 
 def resolve_status(value: MeetingStatus | str) -> MeetingStatus:
     """The meeting status named by ``value``, in any case ("confirmed", "Tentative").
+
+    "held" means confirmed and "planned" tentative.
 
     Raises:
         UnknownNameError: No status has that name (a ``ValueError``; close names suggested).
     """
     if isinstance(value, MeetingStatus):
         return value
-    names = {status.value: status for status in MeetingStatus}
-    names["planned"] = MeetingStatus.TENTATIVE
-    names["held"] = MeetingStatus.CONFIRMED
-    return choose("meeting status", value, names, shown=[s.value for s in MeetingStatus])
+    return choose("meeting status", value, _STATUSES, shown=[s.value for s in MeetingStatus])
+
+
+_KINDS: Final = {kind.value: kind for kind in MeetingKind}
+_STATUSES: Final = {
+    **{status.value: status for status in MeetingStatus},
+    "held": MeetingStatus.CONFIRMED,
+    "planned": MeetingStatus.TENTATIVE,
+}

@@ -19,7 +19,7 @@ All questions that depend on time take ``on=`` (a ``datetime.date``, a
 from __future__ import annotations
 
 import warnings
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 import attrs
 
@@ -51,7 +51,16 @@ if TYPE_CHECKING:
     from turkicorg.decisions import Outcome, Position, Rule
     from turkicorg.elders import ElderChairPolicy
     from turkicorg.meetings import Meeting, MeetingKind
-    from turkicorg.organs import Cadence, Organ
+    from turkicorg.organs import Cadence, Organ, OrganProfile
+
+
+class Rhythm(TypedDict):
+    """The cadence arguments the façade passes to :mod:`turkicorg.cadence`."""
+
+    kind: MeetingKind | str | None
+    cadence: Cadence | None
+    profile: OrganProfile | None
+
 
 __all__ = [
     "Appointment",
@@ -229,14 +238,8 @@ class Organization(OrganizationRecord):
 
         See :func:`turkicorg.cadence.expected`.
         """
-        return cadence_rules.expected(
-            self.meetings,
-            organ,
-            between=between,  # type: ignore[arg-type]
-            kind=kind,
-            cadence=cadence,
-            profile=None if cadence is not None else self.profile(organ),
-        )
+        rhythm = self._rhythm(organ, kind, cadence)
+        return cadence_rules.expected(self.meetings, organ, between=between, **rhythm)  # type: ignore[arg-type]
 
     def gaps(
         self,
@@ -250,14 +253,13 @@ class Organization(OrganizationRecord):
 
         See :func:`turkicorg.cadence.gaps`.
         """
+        rhythm = self._rhythm(organ, kind, cadence)
         return cadence_rules.gaps(
             self.meetings,
             organ,
             between=between,  # type: ignore[arg-type]
-            kind=kind,
-            cadence=cadence,
-            profile=None if cadence is not None else self.profile(organ),
             horizon=self.data_horizon,
+            **rhythm,
         )
 
     def due(
@@ -277,15 +279,15 @@ class Organization(OrganizationRecord):
         >>> due.overdue, due.beyond_horizon, str(due.horizon)
         (False, True, '2026-03-11')
         """
-        return cadence_rules.due(
-            self.meetings,
-            organ,
-            on=on,
-            kind=kind,
-            cadence=cadence,
-            profile=None if cadence is not None else self.profile(organ),
-            horizon=self.data_horizon,
-        )
+        rhythm = self._rhythm(organ, kind, cadence)
+        return cadence_rules.due(self.meetings, organ, on=on, horizon=self.data_horizon, **rhythm)
+
+    def _rhythm(
+        self, organ: Organ | str, kind: MeetingKind | str | None, cadence: Cadence | None
+    ) -> Rhythm:
+        """The cadence arguments: the one given, else the organ's profile from the data."""
+        profile = None if cadence is not None else self.profile(organ)
+        return {"kind": kind, "cadence": cadence, "profile": profile}
 
     # Copies ------------------------------------------------------------------------------
 

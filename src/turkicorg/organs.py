@@ -267,9 +267,7 @@ class OrganProfile:
         'Aksakallar Konseyi'
 
         Raises:
-            UnknownLanguageError: The tag is not known (the error lists the known tags).
-            MissingNameError: No sourced name in ``lang`` (nor in ``fallback``; pass
-                ``fallback="en"`` for the English name).
+            UnknownLanguageError, MissingNameError: As :func:`turkicorg.localnames.name_in`.
         """
         return name_in(
             self.local_names,

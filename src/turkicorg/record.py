@@ -8,11 +8,9 @@ All questions that depend on time take ``on=`` (a ``datetime.date``, a
 :class:`~turkicorg.PartialDate` or text such as ``"2022-11-15"``; default today):
 
 >>> from turkicorg import load_default
->>> ots = load_default()
->>> ots.name(on="2021-11-11")
-'Cooperation Council of Turkic Speaking States'
->>> [s.short_name for s in ots.members(on="2019-10-15")]
-['Azerbaijan', 'Kazakhstan', 'Kyrgyzstan', 'Türkiye', 'Uzbekistan']
+>>> record = load_default()
+>>> isinstance(record, OrganizationRecord), record.status_of("Hungary", on="2018-09-03").value
+(True, 'observer')
 """
 
 from __future__ import annotations
@@ -221,9 +219,7 @@ class OrganizationName:
         ('Türk Dili Konuşan Ülkeler İşbirliği Konseyi', 'Türk Konseyi')
 
         Raises:
-            UnknownLanguageError: The tag is not known (the error lists the known tags).
-            MissingNameError: No sourced name in ``lang`` (nor in ``fallback``; pass
-                ``fallback="en"`` for the English name).
+            UnknownLanguageError, MissingNameError: As :func:`turkicorg.localnames.name_in`.
         """
         return name_in(
             self.local_names,
