@@ -127,6 +127,10 @@ def test_provenance_lists_the_open_questions() -> None:
         "protocol-2022-in-force",
         "next-secretary-general",
         "coe-chair-name-order",
+        "secretary-general-term-extension",
+        "informal-summit-2026-date",
+        "soc-meetings-2025-2026",
+        "cfm-12th-ordinal",
     ]
     assert all(q.explanation and q.handling for q in OPEN_QUESTIONS)
 

@@ -180,3 +180,21 @@ def test_cadence_stops_at_the_horizon() -> None:
 def test_a_reversed_range_is_an_error_naming_both_bounds() -> None:
     with pytest.raises(InvalidDateError, match=r"2025.*2022"):
         OTS.gaps("COE", between=("2025", "2022"))
+
+
+def test_the_provenance_page_states_the_horizon_and_the_open_questions() -> None:
+    from turkicorg.provenance import provenance_markdown  # noqa: PLC0415
+
+    text = provenance_markdown(OTS)
+    assert "**Data horizon: 2026-03-11.**" in text
+    for meeting_id in ("cfm-2026-03-07", "hog-2025-09-18", "nsc-2025-09-12", "rc-2025-09-29"):
+        assert meeting_id in text
+    assert "Until when was the Secretary General's term extended" in text
+    # The research centres' meeting planned for 2023 was never reported held: an open question.
+    assert "with no record of being held (open questions): rc-2023-kz (planned for 2023)" in text
+    old_plan = next(m for m in OTS.meetings if m.id == "chs-2026-informal")
+    held_late = attrs.evolve(old_plan, start="2025-05")
+    moved = OTS.with_meetings([*(m for m in OTS.meetings if m.id != old_plan.id), held_late])
+    assert "rc-2023-kz (planned for 2023); chs-2026-informal (planned for 2025-05)" in (
+        provenance_markdown(moved)
+    )

@@ -109,6 +109,14 @@ def _header(org: Organization) -> list[str]:
             f"{org.last_verified}."
         ),
         "",
+        (
+            f"**Data horizon: {org.data_horizon}.** The sources were searched up to that day "
+            "(in English, Turkish, Russian, Azerbaijani, Kazakh, Uzbek and Kyrgyz); events "
+            "after it are not in the data, and every answer about a later day says so."
+            if org.data_horizon is not None
+            else "The data declares no horizon: how far its sources were searched is not stated."
+        ),
+        "",
         "How to read it:",
         "",
         *(f"- **{level.value}** confidence: {_CONFIDENCE_NOTES[level]}." for level in Confidence),
@@ -171,6 +179,18 @@ def _gaps(org: Organization) -> list[str]:
     if planned:
         listed = "; ".join(f"{m.id} ({m.status.value})" for m in planned)
         gaps.append(f"- Meetings that have not (yet) taken place: {_md(listed)}.")
+    horizon = org.data_horizon
+    overdue = [
+        m
+        for m in planned
+        if m.status is MeetingStatus.TENTATIVE and horizon and m.start.latest <= horizon
+    ]
+    if overdue:
+        listed = "; ".join(f"{m.id} (planned for {m.start})" for m in overdue)
+        gaps.append(
+            f"- Planned meetings dated before the data horizon with no record of being held "
+            f"(open questions): {_md(listed)}."
+        )
     return gaps or ["- None found."]
 
 

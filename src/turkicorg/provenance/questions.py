@@ -136,5 +136,51 @@ OPEN_QUESTIONS: Final = (
         see=("CouncilOfElders.next_chair", "turkicorg.rotation.NameOrder"),
         evidence=(RULE_SOURCE, *ORDER_EVIDENCE),
     ),
+    OpenQuestion(
+        id="secretary-general-term-extension",
+        question="Until when was the Secretary General's term extended in May 2025?",
+        explanation="The informal summit in Budapest (21 May 2025) adopted a decision on the "
+        "extension of the term of office of the Secretary General; no source found states the "
+        "new end of the term.",
+        handling="The appointment keeps no end date: Kubanychbek Omuraliev is answered as "
+        "Secretary General up to the data horizon, and the note says why.",
+        see=("Organization.secretary_general",),
+        evidence=(
+            "https://ru.kabar.kg/news/po-itogam-neformalnogo-sammita-otg-podpisany-i-prinyaty-ryad-mnogostoronnih-dokumentov",
+        ),
+    ),
+    OpenQuestion(
+        id="informal-summit-2026-date",
+        question="When in 2026 is the informal summit in Turkistan held?",
+        explanation="Reports of October 2025 to January 2026 say April, the newest (6 February "
+        "2026) says May; no report of the summit itself lies before the data horizon.",
+        handling="The meeting is recorded as planned (tentative) in May 2026 with April as a "
+        "sourced alternative; it stays planned until a source reports it held.",
+        see=("Organization.meetings",),
+        evidence=(
+            "https://vestikavkaza.ru/news/nazvana-data-provedenia-neformalnogo-sammita-otg.html",
+        ),
+    ),
+    OpenQuestion(
+        id="soc-meetings-2025-2026",
+        question="Which meetings of the Senior Officials Committee took place from May 2025 "
+        "to the data horizon?",
+        explanation="The Committee prepares every ministerial meeting and summit, but no stored "
+        "source reports one of its meetings in that period (searched in seven languages).",
+        handling="None is recorded: the registry does not infer a meeting from the ones it "
+        "prepared. The Committee has no stated rhythm, so no gap is reported either.",
+        see=("Organization.meetings",),
+    ),
+    OpenQuestion(
+        id="cfm-12th-ordinal",
+        question="Was the Gabala meeting of 7 October 2025 the 12th regular meeting of the "
+        "Council of Foreign Ministers?",
+        explanation="No source numbers it; the organization's count of its ministerial "
+        "meetings (28, of which 12 informal and 5 extraordinary) fits it being the 12th "
+        "regular one.",
+        handling="The ordinal is kept with that inference in the meeting's note.",
+        see=("Organization.meetings",),
+        evidence=("https://turkicstates.org/areas-of-cooperation-detail/1-political-cooperation",),
+    ),
 )
 """The questions the sources leave open, in the order the documentation lists them."""
