@@ -136,12 +136,13 @@ def test_every_module_has_a_floor() -> None:
 
 
 def test_no_import_goes_up_a_floor() -> None:
-    wrong = []
-    for module in MODULES:
-        for line, target, names in _imports(module):
-            for imported in _targets(target, names):
-                if imported in MODULES and _floor(imported) > _floor(module):
-                    wrong.append(f"{MODULES[module].name}:{line} imports {imported}")
+    wrong = [
+        f"{MODULES[module].name}:{line} imports {imported}"
+        for module in MODULES
+        for line, target, names in _imports(module)
+        for imported in _targets(target, names)
+        if imported in MODULES and _floor(imported) > _floor(module)
+    ]
     assert wrong == []
 
 
