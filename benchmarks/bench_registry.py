@@ -1,358 +1,78 @@
 #!/usr/bin/env python
-"""Benchmark of the meeting registry against plain sorting, linear scans and sqlite3.
+"""Benchmark of the meeting registry against sorting, linear scans and sqlite3 (covering indexes).
 
-    python benchmarks/bench_registry.py --n 1000000 --repeat 5
+    python benchmarks/bench_registry.py                      # 2k, 10k, 100k and 1M meetings
+    python benchmarks/bench_registry.py --sizes 2000,10000 --repeat 7 --fresh 5
 
-Everything is measured in one process, on the same synthetic meetings (fixed seed), with the
-baselines interleaved round-robin and medians reported; the cyclic GC stays on, with the
-setup heap frozen (``gc.freeze()``) so that each operation pays for what it allocates.
+For each size, one process times ``MeetingRegistry`` and its baselines on the same synthetic
+meetings (fixed seed), round-robin with a rotating start, each warmed up first; medians. The
+cyclic GC stays on, with the setup heap frozen (``gc.freeze()``). Every method must return the
+same meetings in the same order (checked, column "same").
 
-* build: ``MeetingRegistry(meetings)`` vs ``sorted(meetings, key=...)`` of the same meetings
-  (shuffled), with the natural key ``(m.earliest, m.id)`` and with the string key the
-  registry sorts by; the indexes the registry builds on first use are timed separately.
-* queries: a date range holding about 1 % of the meetings (overlap semantics), organ + host,
-  and ``next(after=)``; each against a list comprehension over the meetings, a scan over
-  precomputed day numbers, and sqlite3 ``:memory:`` with an index on the start date (and one
-  on organ + host), results mapped back to the meeting objects. Every method must return the
-  same meetings (checked).
-* ``next(after=)`` at 10k, 100k and the full size: per-call microseconds.
-* memory per meeting (tracemalloc, live size after construction): the meetings plus the
-  registry (after construction and with every index built) vs ``msgspec.Struct`` classes and
-  plain tuples holding the same fields, built from the same records.
+* build: ``MeetingRegistry(meetings)`` vs ``sorted(meetings, key=attrgetter("earliest", "id"))``
+  of the same shuffled meetings (the registry builds its indexes lazily: their first use is
+  timed separately, and in the fresh-process figures).
+* queries: a date range holding about 1 % of the meetings (overlap), organ + year, organ +
+  host, ``next(after=)``. Baselines: a list comprehension over the meetings, a scan of
+  precomputed day numbers (and body column), and sqlite3 ``:memory:`` with covering indexes
+  in two column orders (``INDEXED BY`` pins each), rows mapped back to the meeting objects.
+  The ratio is against the faster sqlite configuration in the same run.
+* fresh process (``--fresh K``): K new processes per size each time the build and the first
+  call of each query once (the registry's lazy index build included; sqlite's indexes are
+  part of its build); medians.
 """
 
 from __future__ import annotations
 
 import argparse
-import bisect
-import datetime as dt
 import gc
-import os
-import platform
+import json
 import random
 import sqlite3
 import statistics
+import subprocess
 import sys
 import time
-import tracemalloc
-from importlib import metadata
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
-from turkicorg import (
-    Format,
-    Mechanism,
-    Meeting,
-    MeetingKind,
-    MeetingRegistry,
-    MeetingStatus,
-    Organ,
-    PartialDate,
-    Participant,
-    Place,
-)
-from turkicorg.registry.index import sort_key
+from benchlib import Load, environment, fmt_s, fmt_x, interleaved, table
+from registry_data import AFTER, HOST, ORGAN, RANGE, SEED, YEAR, meetings_from, memory, records
+from turkicorg import Meeting, MeetingRegistry
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
 
-SEED = 20240917
-FIRST_DAY = dt.date(1950, 1, 1).toordinal()
-LAST_DAY = dt.date(2049, 12, 31).toordinal()
-RANGE = (dt.date(2000, 1, 1), dt.date(2000, 12, 31))  # one year of 100: about 1 %
-AFTER = dt.date(2024, 6, 15)
-ORGAN, HOST = Organ.FOREIGN_MINISTERS, "KZ"
+NATURAL = attrgetter("earliest", "id")
+Fns = dict[str, "Callable[[], object]"]
 
-BODIES: list[tuple[Organ | Mechanism, int]] = [
-    (Organ.HEADS_OF_STATE, 5),
-    (Organ.FOREIGN_MINISTERS, 10),
-    (Organ.SENIOR_OFFICIALS, 20),
-    (Organ.COUNCIL_OF_ELDERS, 5),
-    (Organ.SECRETARIAT, 20),
-    (Mechanism.BILATERAL, 15),
-    (Mechanism.POLICY_CONSULTATIONS, 10),
-    (Mechanism.RESEARCH_CENTERS, 10),
-    (Mechanism.ELECTION_OBSERVATION, 5),
-]
-PARTIES = ("AZ", "KZ", "KG", "TR", "UZ", "HU", "TM", "TRNC")
-CITIES = {
-    "AZ": ("Baku", "Gabala", "Şuşa"),
-    "KZ": ("Astana", "Almaty", "Türkistan"),
-    "KG": ("Bishkek", "Cholpon-Ata"),
-    "TR": ("İstanbul", "Ankara", "Bodrum"),
-    "UZ": ("Samarkand", "Tashkent", "Khiva"),
-    "HU": ("Budapest",),
-    "TM": ("Ashgabat",),
-    "TRNC": ("Girne",),
-}
-NOTES = (
-    "Postponed once at the request of the host country.",
-    "Held back to back with the summit.",
-    "The date is reported differently by the host's press agency.",
+# sqlite3: one table, the day numbers of the earliest start and the latest end, covering
+# indexes a user would create for these queries. The A and B names pick the column order.
+SCHEMA = (
+    "CREATE TABLE m (idx INTEGER PRIMARY KEY, mid TEXT NOT NULL, earliest INTEGER NOT NULL, "
+    "latest INTEGER NOT NULL, body TEXT NOT NULL, host TEXT)"
 )
-THEMES = ("Green technologies and smart cities", "Turkic civilization: towards common goals")
-
-Record = tuple[Any, ...]
-
-
-# Data -------------------------------------------------------------------------------------
-
-
-def records(n: int, seed: int = SEED) -> Iterator[Record]:
-    """Seeded synthetic meetings as plain values; every call makes fresh strings."""
-    rng = random.Random(seed)
-    bodies = [b for b, _ in BODIES]
-    cumulative = []
-    total = 0
-    for _, weight in BODIES:
-        total += weight
-        cumulative.append(total)
-    ordinals: dict[tuple[Any, Any], int] = {}
-    for i in range(n):
-        body = bodies[bisect.bisect_right(cumulative, rng.random() * total)]
-        roll = rng.random()
-        if body is Mechanism.BILATERAL:
-            kind = MeetingKind.BILATERAL
-        elif body is Mechanism.ELECTION_OBSERVATION:
-            kind = MeetingKind.MISSION
-        else:
-            kind = (
-                MeetingKind.REGULAR
-                if roll < 0.7
-                else MeetingKind.EXTRAORDINARY
-                if roll < 0.85
-                else MeetingKind.INFORMAL
-            )
-        day = dt.date.fromordinal(rng.randint(FIRST_DAY, LAST_DAY))
-        precision = rng.random()
-        end = None
-        if precision < 0.01:
-            start = (day.year, None, None)
-        elif precision < 0.06:
-            start = (day.year, day.month, None)
-        else:
-            start = (day.year, day.month, day.day)
-            if rng.random() < 0.4:
-                last = day + dt.timedelta(days=rng.choice((1, 1, 2)))
-                end = (last.year, last.month, last.day)
-        ordinal = None
-        if kind is MeetingKind.REGULAR:
-            ordinal = ordinals[body, kind] = ordinals.get((body, kind), 0) + 1
-        video = rng.random() < 0.15
-        host = None if video else rng.choice(PARTIES)
-        place = None if host is None else (rng.choice(CITIES[host]), host, None)
-        participants = tuple(rng.sample(PARTIES, rng.randint(2, 5)))
-        meeting_id = f"{body.value.lower()}-{day.isoformat()}-{i:07d}"
-        title = f"Meeting {ordinal or i} of the {body.name.replace('_', ' ').title()}"
-        sources = tuple(
-            f"https://www.turkicstates.org/en/news/{i * 3 + k}_{body.value.lower()}"
-            for k in range(rng.randint(1, 2))
-        )
-        note = rng.choice(NOTES) if rng.random() < 0.3 else None
-        theme = rng.choice(THEMES) if rng.random() < 0.1 else None
-        yield (
-            meeting_id,
-            body,
-            kind,
-            title,
-            start,
-            end,
-            ordinal,
-            place,
-            Format.VIDEO if video else Format.IN_PERSON,
-            host,
-            participants,
-            theme,
-            sources,
-            note,
-        )
+INDEXES = {
+    "date_a": "(earliest, latest, mid)",
+    "date_b": "(earliest, mid, latest)",
+    "body_date_a": "(body, earliest, latest, mid)",
+    "body_date_b": "(body, earliest, mid, latest)",
+    "body_host": "(body, host, earliest, mid)",
+}
+SQL = {
+    "range": "SELECT idx FROM m INDEXED BY {ix} WHERE earliest BETWEEN ? AND ? AND latest >= ? "
+    "ORDER BY earliest, mid",
+    "organ_year": "SELECT idx FROM m INDEXED BY {ix} WHERE body = ? AND earliest BETWEEN ? AND ? "
+    "AND latest >= ? ORDER BY earliest, mid",
+    "organ_host": "SELECT idx FROM m INDEXED BY {ix} WHERE body = ? AND host = ? "
+    "ORDER BY earliest, mid",
+    "next": "SELECT idx FROM m INDEXED BY {ix} WHERE earliest > ? ORDER BY earliest, mid LIMIT 1",
+}
 
 
-def meetings_from(recs: Iterator[Record]) -> list[Meeting]:
-    dates: dict[tuple[Any, ...], PartialDate] = {}
-
-    def date(parts: tuple[Any, ...] | None) -> PartialDate | None:
-        if parts is None:
-            return None
-        found = dates.get(parts)
-        if found is None:
-            found = dates[parts] = PartialDate(*(p for p in parts if p is not None))
-        return found
-
-    result = []
-    for r in recs:
-        place = r[7]
-        result.append(
-            Meeting(
-                id=r[0],
-                body=r[1],
-                kind=r[2],
-                title=r[3],
-                start=date(r[4]),  # type: ignore[arg-type]
-                end=date(r[5]),
-                ordinal=r[6],
-                place=None if place is None else Place(city=place[0], country=place[1]),
-                format=r[8],
-                host=r[9],
-                chair=r[9],
-                participants=tuple(Participant(party=p) for p in r[10]),
-                theme=r[11],
-                sources=r[12],
-                note=r[13],
-            )
-        )
-    return result
-
-
-def struct_types() -> tuple[Any, ...] | None:
-    try:
-        import msgspec  # noqa: PLC0415
-    except ImportError:
-        return None
-
-    class SDate(msgspec.Struct, frozen=True):
-        year: int
-        month: int | None
-        day: int | None
-
-    class SPlace(msgspec.Struct, frozen=True):
-        city: str | None = None
-        country: str | None = None
-        venue: str | None = None
-
-    class SParticipant(msgspec.Struct, frozen=True):
-        party: str | None = None
-        person: str | None = None
-        role: str | None = None
-
-    class SMeeting(msgspec.Struct, frozen=True):
-        id: str
-        body: Any
-        kind: Any
-        title: str
-        start: SDate
-        end: SDate | None
-        ordinal: int | None
-        series: str | None
-        place: SPlace | None
-        format: Any
-        host: str | None
-        chair: str | None
-        presided_by: str | None
-        initiator: str | None
-        participants: tuple[SParticipant, ...]
-        theme: str | None
-        topics: tuple[str, ...]
-        status: Any
-        confidence: Any
-        sources: tuple[str, ...]
-        alternatives: tuple[Any, ...]
-        note: str | None
-
-    return SDate, SPlace, SParticipant, SMeeting
-
-
-def structs_from(recs: Iterator[Record], types: tuple[Any, ...]) -> list[Any]:
-    s_date, s_place, s_participant, s_meeting = types
-    dates: dict[tuple[Any, ...], Any] = {}
-
-    def date(parts: tuple[Any, ...] | None) -> Any:
-        if parts is None:
-            return None
-        found = dates.get(parts)
-        if found is None:
-            found = dates[parts] = s_date(*parts)
-        return found
-
-    result = []
-    for r in recs:
-        place = None if r[7] is None else s_place(r[7][0], r[7][1])
-        participants = tuple(s_participant(p) for p in r[10])
-        fields = (r[0], r[1], r[2], r[3], date(r[4]), date(r[5]), r[6], None, place, r[8])
-        rest = (r[9], r[9], None, None, participants, r[11], (), MeetingStatus.CONFIRMED)
-        result.append(s_meeting(*fields, *rest, "high", r[12], (), r[13]))
-    return result
-
-
-def tuples_from(recs: Iterator[Record]) -> list[tuple[Any, ...]]:
-    dates: dict[tuple[Any, ...], Any] = {}
-
-    def date(parts: tuple[Any, ...] | None) -> Any:
-        if parts is None:
-            return None
-        return dates.setdefault(parts, parts)
-
-    result = []
-    for r in recs:
-        place = None if r[7] is None else (r[7][0], r[7][1], None)
-        participants = tuple((p, None, None) for p in r[10])
-        fields = (r[0], r[1], r[2], r[3], date(r[4]), date(r[5]), r[6], None, place, r[8])
-        rest = (r[9], r[9], None, None, participants, r[11], (), MeetingStatus.CONFIRMED)
-        result.append((*fields, *rest, "high", r[12], (), r[13]))
-    return result
-
-
-# Timing -----------------------------------------------------------------------------------
-
-
-def fmt_s(s: float) -> str:
-    if s >= 1:
-        return f"{s:.3g} s"
-    if s >= 1e-3:
-        return f"{s * 1e3:.3g} ms"
-    if s >= 1e-6:
-        return f"{s * 1e6:.3g} µs"
-    return f"{s * 1e9:.3g} ns"
-
-
-def table(headers: list[str], rows: list[list[Any]]) -> str:
-    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
-    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
-def calls_for(fn: Callable[[], object], budget: float) -> int:
-    """How many calls make one timing loop of about ``budget`` seconds."""
-    start = time.perf_counter()
-    fn()
-    once = time.perf_counter() - start
-    return max(1, int(budget / max(once, 1e-7)))
-
-
-def interleaved(
-    fns: dict[str, Callable[[], object]], repeat: int, budget: float = 0.2
-) -> dict[str, float]:
-    """Median per-call time of each function, timed round-robin with a rotating start."""
-    calls = {name: calls_for(fn, budget) for name, fn in fns.items()}
-    samples: dict[str, list[float]] = {name: [] for name in fns}
-    names = list(fns)
-    for rep in range(repeat):
-        for name in names[rep % len(names) :] + names[: rep % len(names)]:
-            fn, k = fns[name], calls[name]
-            gc.collect()
-            start = time.perf_counter()
-            for _ in range(k):
-                fn()
-            samples[name].append((time.perf_counter() - start) / k)
-    return {name: statistics.median(values) for name, values in samples.items()}
-
-
-def once_each(fns: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
-    """Median of single runs (for slow operations), round-robin."""
-    return interleaved(fns, repeat, budget=0.0)
-
-
-# The benchmark ----------------------------------------------------------------------------
-
-
-def build_sqlite(meetings: list[Meeting]) -> tuple[sqlite3.Connection, dict[str, float]]:
-    times = {}
-    start = time.perf_counter()
+def build_sqlite(meetings: list[Meeting]) -> sqlite3.Connection:
     con = sqlite3.connect(":memory:")
-    con.execute(
-        "CREATE TABLE m (idx INTEGER PRIMARY KEY, mid TEXT NOT NULL, earliest INTEGER NOT NULL, "
-        "latest INTEGER NOT NULL, body TEXT NOT NULL, host TEXT)"
-    )
+    con.execute(SCHEMA)
     con.executemany(
         "INSERT INTO m VALUES (?, ?, ?, ?, ?, ?)",
         (
@@ -360,306 +80,385 @@ def build_sqlite(meetings: list[Meeting]) -> tuple[sqlite3.Connection, dict[str,
             for i, m in enumerate(meetings)
         ),
     )
+    for name, columns in INDEXES.items():
+        con.execute(f"CREATE INDEX {name} ON m{columns}")
+    con.execute("ANALYZE")
     con.commit()
-    times["sqlite: create table + insert"] = time.perf_counter() - start
-    start = time.perf_counter()
-    con.execute("CREATE INDEX ix_start ON m(earliest, mid)")
-    con.execute("CREATE INDEX ix_body_host ON m(body, host)")
-    con.commit()
-    times["sqlite: CREATE INDEX on (earliest, id) and (body, host)"] = time.perf_counter() - start
-    return con, times
+    return con
 
 
-def memory(n: int) -> dict[str, float]:
-    """Live bytes per meeting of each representation, built from fresh records."""
-    result: dict[str, float] = {}
+class Data:
+    """One size: the meetings in registry order, their day numbers, sqlite, the registry."""
 
-    def traced(build: Callable[[], object]) -> tuple[float, object]:
-        gc.collect()
-        tracemalloc.start()
-        before = tracemalloc.get_traced_memory()[0]
-        kept = build()
-        gc.collect()
-        size = tracemalloc.get_traced_memory()[0] - before
-        tracemalloc.stop()
-        return size / n, kept
+    def __init__(self, meetings: list[Meeting], registry: MeetingRegistry) -> None:
+        self.meetings = meetings
+        self.registry = registry
+        self.starts = [m.earliest.toordinal() for m in meetings]
+        self.ends = [m.latest.toordinal() for m in meetings]
+        self.bodies = [m.body for m in meetings]
+        self.longest = max(e - s for s, e in zip(self.starts, self.ends, strict=True))
+        self.con = build_sqlite(meetings)
 
-    types = struct_types()
-    if types is not None:
-        result["msgspec.Struct (same fields, nested Structs)"], kept = traced(
-            lambda: structs_from(records(n), types)
-        )
-        del kept
-    result["plain tuples (same fields, nested tuples)"], kept = traced(
-        lambda: tuples_from(records(n))
-    )
-    del kept
-    result["Meeting objects in a list"], kept = traced(lambda: meetings_from(records(n)))
-    del kept
+    def sqlite(self, query: str, ix: str, *args: object) -> Callable[[], list[Meeting]]:
+        sql = SQL[query].format(ix=ix)
+        con, meetings = self.con, self.meetings
 
-    gc.collect()
-    tracemalloc.start()
-    before = tracemalloc.get_traced_memory()[0]
-    registry = MeetingRegistry(meetings_from(records(n)))
-    gc.collect()
-    result["Meeting objects + registry (after construction)"] = (
-        tracemalloc.get_traced_memory()[0] - before
-    ) / n
-    registry.filter(between=RANGE)
-    registry.filter(organ="CFM", host="KZ", kind="regular", status="confirmed")
-    registry.filter(participant="KZ")
-    registry.get(registry.meetings[0].id)
-    registry.nth("CFM:regular", 1)
-    gc.collect()
-    result["Meeting objects + registry with every index built"] = (
-        tracemalloc.get_traced_memory()[0] - before
-    ) / n
-    tracemalloc.stop()
-    return result
+        def run() -> list[Meeting]:
+            return [meetings[i] for (i,) in con.execute(sql, args)]
+
+        return run
 
 
-def environment() -> str:
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as f:  # noqa: PTH123
-            cpu = next(
-                (ln.split(":", 1)[1].strip() for ln in f if ln.startswith("model name")), "?"
-            )
-    except OSError:
-        cpu = platform.processor() or "?"
-    versions = []
-    for package in ("turkicorg", "attrs", "msgspec"):
-        try:
-            versions.append(f"{package} {metadata.version(package)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{package} (not installed)")
-    return (
-        f"Python {sys.version.split()[0]} on {platform.platform()}, {os.cpu_count()} CPUs ({cpu}), "
-        f"loadavg {os.getloadavg()}, sqlite {sqlite3.sqlite_version}; {', '.join(versions)}"
-    )
-
-
-def time_builds(shuffled: list[Meeting], repeat: int) -> dict[str, float]:
-    natural = attrgetter("earliest", "id")
-    return once_each(
-        {
-            "MeetingRegistry(meetings)": lambda: MeetingRegistry(shuffled),
-            "sorted(meetings, key=(m.earliest, m.id))": lambda: sorted(shuffled, key=natural),
-            "sorted(meetings, key=registry's string key)": lambda: sorted(shuffled, key=sort_key),
-        },
-        repeat,
-    )
-
-
-def time_first_use(registry: MeetingRegistry, repeat: int) -> dict[str, float]:
-    fresh = MeetingRegistry._from_sorted  # noqa: SLF001 - the same meetings, no index built yet
-    ordered = registry.meetings
-    return once_each(
-        {
-            "date index (first range/next query)": lambda: fresh(ordered).next(after=AFTER),
-            "body + host indexes (first organ+host query)": lambda: fresh(ordered).filter(
-                organ=ORGAN, host=HOST
-            ),
-            "participant index (first participant= query)": lambda: fresh(ordered).filter(
-                participant=HOST
-            ),
-        },
-        repeat,
-    )
-
-
-def query_groups(
-    registry: MeetingRegistry, meetings: list[Meeting], con: sqlite3.Connection
-) -> dict[str, dict[str, Callable[[], object]]]:
-    """The queries, each with the registry first and its baselines after."""
-    natural = attrgetter("earliest", "id")
+def range_group(d: Data) -> Fns:
     lo, hi = RANGE
-    lo_day, hi_day, after_day = lo.toordinal(), hi.toordinal(), AFTER.toordinal()
-    starts = [m.earliest.toordinal() for m in meetings]
-    ends = [m.latest.toordinal() for m in meetings]
-    longest = max(e - s for s, e in zip(starts, ends, strict=True))
+    lo_day, hi_day = lo.toordinal(), hi.toordinal()
+    meetings, starts, ends = d.meetings, d.starts, d.ends
+    window = (lo_day - d.longest, hi_day, lo_day)
 
-    def range_sqlite() -> list[Meeting]:
-        rows = con.execute(
-            "SELECT idx FROM m WHERE earliest BETWEEN ? AND ? AND latest >= ? "
-            "ORDER BY earliest, mid",
-            (lo_day - longest, hi_day, lo_day),
-        )
-        return [meetings[i] for (i,) in rows]
-
-    def organ_host_sqlite() -> list[Meeting]:
-        rows = con.execute(
-            "SELECT idx FROM m WHERE body = ? AND host = ? ORDER BY earliest, mid",
-            (ORGAN.value, HOST),
-        )
-        return [meetings[i] for (i,) in rows]
-
-    def next_sqlite() -> Meeting:
-        (i,) = con.execute(
-            "SELECT idx FROM m WHERE earliest > ? ORDER BY earliest, mid LIMIT 1", (after_day,)
-        ).fetchone()
-        return meetings[i]
-
-    def range_days() -> list[Meeting]:
-        found = [
+    def days() -> list[Meeting]:
+        return [
             meetings[i]
             for i, (s, e) in enumerate(zip(starts, ends, strict=True))
             if s <= hi_day and lo_day <= e
         ]
-        return sorted(found, key=natural)
 
-    def next_days() -> Meeting:
+    return {
+        "registry.filter(between=...)": lambda: d.registry.filter(between=RANGE),
+        "scan: list comprehension": lambda: sorted(
+            [m for m in meetings if m.earliest <= hi and lo <= m.latest], key=NATURAL
+        ),
+        "scan: precomputed day numbers": days,
+        "sqlite A (earliest, latest, id)": d.sqlite("range", "date_a", *window),
+        "sqlite B (earliest, id, latest)": d.sqlite("range", "date_b", *window),
+    }
+
+
+def organ_year_group(d: Data) -> Fns:
+    lo, hi = RANGE
+    lo_day, hi_day = lo.toordinal(), hi.toordinal()
+    meetings, starts, ends, bodies = d.meetings, d.starts, d.ends, d.bodies
+    window = (ORGAN.value, lo_day - d.longest, hi_day, lo_day)
+
+    def days() -> list[Meeting]:
+        return [
+            meetings[i]
+            for i, (s, e, b) in enumerate(zip(starts, ends, bodies, strict=True))
+            if s <= hi_day and lo_day <= e and b is ORGAN
+        ]
+
+    return {
+        "registry.filter(organ=, year=)": lambda: d.registry.filter(organ=ORGAN, year=YEAR),
+        "scan: list comprehension": lambda: sorted(
+            [m for m in meetings if m.body is ORGAN and m.earliest <= hi and lo <= m.latest],
+            key=NATURAL,
+        ),
+        "scan: precomputed day numbers": days,
+        "sqlite A (body, earliest, latest, id)": d.sqlite("organ_year", "body_date_a", *window),
+        "sqlite B (body, earliest, id, latest)": d.sqlite("organ_year", "body_date_b", *window),
+    }
+
+
+def organ_host_group(d: Data) -> Fns:
+    meetings = d.meetings
+    return {
+        "registry.filter(organ=, host=)": lambda: d.registry.filter(organ=ORGAN, host=HOST),
+        "scan: list comprehension": lambda: [
+            m for m in meetings if m.body is ORGAN and m.host == HOST
+        ],
+        "sqlite (body, host, earliest, id)": d.sqlite("organ_host", "body_host", ORGAN.value, HOST),
+    }
+
+
+def next_group(d: Data) -> Fns:
+    after_day = AFTER.toordinal()
+    meetings, starts = d.meetings, d.starts
+
+    def days() -> Meeting:
         later = (i for i, s in enumerate(starts) if s > after_day)
         return meetings[min(later, key=lambda i: (starts[i], meetings[i].id))]
 
     return {
-        "date range (year 2000, overlap)": {
-            "registry.filter(between=...)": lambda: registry.filter(between=RANGE),
-            "scan: list comprehension over the meetings": lambda: sorted(
-                [m for m in meetings if m.earliest <= hi and lo <= m.latest], key=natural
-            ),
-            "scan: precomputed day numbers": range_days,
-            "sqlite (index on start) + map to objects": range_sqlite,
-        },
-        "organ + host (CFM hosted by KZ)": {
-            "registry.filter(organ=, host=)": lambda: registry.filter(organ=ORGAN, host=HOST),
-            "scan: list comprehension over the meetings": lambda: sorted(
-                [m for m in meetings if m.body is ORGAN and m.host == HOST], key=natural
-            ),
-            "sqlite (index on body, host) + map to objects": organ_host_sqlite,
-        },
-        "next(after=2024-06-15)": {
-            "registry.next(after=)": lambda: registry.next(after=AFTER),
-            "scan: min() over the meetings": lambda: min(
-                (m for m in meetings if m.earliest > AFTER), key=natural
-            ),
-            "scan: precomputed day numbers": next_days,
-            "sqlite (index on start) + map to object": next_sqlite,
-        },
+        "registry.next(after=)": lambda: d.registry.next(after=AFTER),
+        "scan: precomputed day numbers": days,
+        "sqlite A (earliest, latest, id)": d.sqlite("next", "date_a", after_day),
+        "sqlite B (earliest, id, latest)": d.sqlite("next", "date_b", after_day),
     }
 
 
-def check(groups: dict[str, dict[str, Callable[[], object]]]) -> dict[str, tuple[int, bool]]:
-    """Result size of each query, and whether every method returned the same meetings."""
-    checks = {}
-    for group, fns in groups.items():
-        results = []
-        for fn in fns.values():
-            found = fn()
-            found = [found] if isinstance(found, Meeting) else found
-            results.append([m.id for m in found])  # type: ignore[attr-defined]
-        checks[group] = (len(results[0]), all(r == results[0] for r in results))
-    return checks
+GROUPS = {
+    "1 % date range (year 2000, overlap)": range_group,
+    "organ + year (CFM, 2000)": organ_year_group,
+    "organ + host (CFM, KZ)": organ_host_group,
+    "next(after=2024-06-15)": next_group,
+}
 
 
-def time_next_by_size(shuffled: list[Meeting], repeat: int) -> dict[int, float]:
-    sizes = sorted({s for s in (10_000, 100_000, len(shuffled)) if s <= len(shuffled)})
-    registries = {s: MeetingRegistry(shuffled[:s]) for s in sizes}
-    for registry in registries.values():
-        registry.next(after=AFTER)  # build the date index before timing
-    timed = interleaved(
-        {str(s): (lambda r=r: r.next(after=AFTER)) for s, r in registries.items()}, repeat
+def same_results(fns: Fns) -> tuple[int, bool]:
+    """Result size, and whether every method returned the same meetings in the same order."""
+    results = []
+    for fn in fns.values():
+        found = fn()
+        found = [found] if isinstance(found, Meeting) else found
+        results.append([m.id for m in found])  # type: ignore[attr-defined]
+    return len(results[0]), all(r == results[0] for r in results)
+
+
+def best_sqlite(results: dict[str, float]) -> float:
+    return min(v for k, v in results.items() if k.startswith("sqlite"))
+
+
+def fresh_registry(registry: MeetingRegistry) -> MeetingRegistry:
+    """The same meetings in a registry with no index built yet."""
+    return MeetingRegistry._from_sorted(registry.meetings)  # noqa: SLF001 - benchmark probe
+
+
+def time_first_use(registry: MeetingRegistry, repeat: int) -> dict[str, float]:
+    return interleaved(
+        {
+            "date index (first range or next query)": lambda: fresh_registry(registry).next(
+                after=AFTER
+            ),
+            "body + date index (first organ + year query)": lambda: fresh_registry(registry).filter(
+                organ=ORGAN, year=YEAR
+            ),
+            "body + host indexes (first organ + host query)": lambda: fresh_registry(
+                registry
+            ).filter(organ=ORGAN, host=HOST),
+        },
+        repeat,
+        budget=0,
     )
-    return {int(s): v for s, v in timed.items()}
 
 
-def report(
-    n: int,
-    repeat: int,
-    measured: dict[str, Any],
-) -> None:
-    builds, first_use, sqlite_times = measured["builds"], measured["first_use"], measured["sqlite"]
-    timings, checks = measured["queries"], measured["checks"]
-    next_by_size, mem, mem_n = measured["next_by_size"], measured["memory"], measured["mem_n"]
+def make_meetings(n: int, layout: str) -> list[Meeting]:
+    """The meetings, allocated in generation (random date) order or in registry order.
+
+    ``load``: the objects are created in registry order, as reading a saved registry creates
+    them (files are written in registry order), so neighbours in a result are neighbours in
+    memory. ``random``: created in random date order, so every result touches scattered
+    objects (cache misses for the registry and for mapping sqlite rows to objects alike).
+    """
+    recs = list(records(n))
+    if layout == "load":
+        recs.sort(key=lambda r: (r[4][0], r[4][1] or 1, r[4][2] or 1, r[0]))
+    return meetings_from(iter(recs))
+
+
+def run_size(n: int, repeat: int, layout: str) -> dict[str, Any]:
+    meetings = make_meetings(n, layout)
+    shuffled = meetings[:]
+    random.Random(SEED).shuffle(shuffled)
+    registry = MeetingRegistry(shuffled)
+    ordered = list(registry.meetings)
+    gc.collect()
+    gc.freeze()
+    budget = 0.1 if n <= 100_000 else 0
+    builds = interleaved(
+        {
+            "MeetingRegistry(meetings)": lambda: MeetingRegistry(shuffled),
+            "sorted(meetings, key=attrgetter('earliest', 'id'))": lambda: sorted(
+                shuffled, key=NATURAL
+            ),
+        },
+        repeat,
+        budget=budget,
+    )
+    first_use = time_first_use(registry, max(3, repeat // 2))
+    data = Data(ordered, registry)
+    queries: dict[str, dict[str, float]] = {}
+    checks: dict[str, tuple[int, bool]] = {}
+    for group, make in GROUPS.items():
+        fns = make(data)
+        checks[group] = same_results(fns)
+        queries[group] = interleaved(fns, repeat)
+    data.con.close()
+    gc.unfreeze()
+    return {"n": n, "builds": builds, "first_use": first_use, "queries": queries, "checks": checks}
+
+
+def fresh_child(n: int, layout: str) -> dict[str, float]:
+    """One fresh process: build and the first call of each query, timed once each."""
+    meetings = make_meetings(n, layout)
+    shuffled = meetings[:]
+    random.Random(SEED).shuffle(shuffled)
+    gc.collect()
+    out: dict[str, float] = {}
+
+    def once(name: str, fn: Callable[[], object]) -> Any:
+        start = time.perf_counter()
+        result = fn()
+        out[name] = time.perf_counter() - start
+        return result
+
+    registry = once("build: MeetingRegistry", lambda: MeetingRegistry(shuffled))
+    once("build: sorted by (earliest, id)", lambda: sorted(shuffled, key=NATURAL))
+    con = once("build: sqlite (insert + indexes)", lambda: build_sqlite(list(registry.meetings)))
+    con.close()
+    data = Data(list(registry.meetings), registry)
+    for group, make in GROUPS.items():
+        for name, fn in make(data).items():
+            if name.startswith(("registry", "sqlite")):
+                data.registry = fresh_registry(registry)
+                once(f"{group}: {name}", fn)
+    return out
+
+
+def run_fresh(n: int, processes: int, layout: str) -> dict[str, float]:
+    samples: dict[str, list[float]] = {}
+    for _ in range(processes):
+        command = [sys.executable, __file__, "--fresh-child", str(n), "--layout", layout]
+        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603
+        for name, value in json.loads(output).items():
+            samples.setdefault(name, []).append(value)
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def report_size(r: dict[str, Any], repeat: int, fresh: dict[str, float] | None) -> None:
+    n = r["n"]
+    builds = r["builds"]
     mine = builds["MeetingRegistry(meetings)"]
-    print(f"\n## Build (N={n}, median of {repeat})\n")
-    rows = [[k, fmt_s(v), "—" if v == mine else f"{mine / v:.2f}×"] for k, v in builds.items()]
-    print(table(["operation", "median", "registry ÷ this"], rows))
-    print("\nIndexes are built on first use, not by the constructor:\n")
-    print(table(["first use", "median"], [[k, fmt_s(v)] for k, v in first_use.items()]))
-    print("\n" + table(["sqlite build", "time"], [[k, fmt_s(v)] for k, v in sqlite_times.items()]))
-
-    print(f"\n## Queries (N={n}, median of {repeat} loops; per call)\n")
-    rows = []
-    for group, results in timings.items():
-        first = next(iter(results.values()))
-        count, same = checks[group]
-        for name, value in results.items():
-            ratio = "—" if value == first else f"{value / first:.1f}×"
-            rows.append([group, name, count, "yes" if same else "NO", fmt_s(value), ratio])
-    print(table(["query", "method", "results", "same", "median", "this ÷ registry"], rows))
-
-    print(f"\n## next(after=) by registry size (median of {repeat} loops)\n")
-    print(table(["meetings", "per call"], [[f"{s:,}", fmt_s(v)] for s, v in next_by_size.items()]))
-
-    print(f"\n## Memory per meeting (tracemalloc, N={mem_n}, live bytes)\n")
-    base_name = next(iter(mem))
-    base = mem[base_name]
+    print(f"\n## N = {n:,} (medians of {repeat}; per call)\n")
+    rows = [[k, fmt_s(v), fmt_x(mine / v)] for k, v in builds.items()]
+    print(table(["build", "median", "registry ÷ this"], rows))
     print(
-        table(
-            ["representation", "bytes per meeting", f"÷ {base_name.split(' (')[0]}"],
-            [[k, f"{v:,.0f}", f"{v / base:.2f}×"] for k, v in mem.items()],
+        "\n"
+        + table(
+            ["first use (lazy index)", "median"], [[k, fmt_s(v)] for k, v in r["first_use"].items()]
         )
     )
+    rows = []
+    for group, results in r["queries"].items():
+        first = next(iter(results.values()))
+        count, same = r["checks"][group]
+        sqlite = best_sqlite(results)
+        for name, value in results.items():
+            rows.append(
+                [
+                    group,
+                    name,
+                    count,
+                    "yes" if same else "NO",
+                    fmt_s(value),
+                    fmt_x(value / first),
+                    fmt_x(sqlite / value),
+                ]
+            )
+    print()
+    print(
+        table(
+            ["query", "method", "results", "same", "median", "÷ registry", "best sqlite ÷ this"],
+            rows,
+        )
+    )
+    if fresh:
+        print(
+            "\nFresh process (median of processes, each call timed once, index build included):\n"
+        )
+        print(
+            table(
+                ["operation", "fresh", "warm"],
+                [[k, fmt_s(v), warm(r, k)] for k, v in fresh.items()],
+            )
+        )
 
-    ranged = timings["date range (year 2000, overlap)"]
-    nexts = timings["next(after=2024-06-15)"]
-    range_mine = ranged["registry.filter(between=...)"]
-    next_mine = nexts["registry.next(after=)"]
-    scan_ratio = ranged["scan: list comprehension over the meetings"] / range_mine
-    sqlite_ratio = ranged["sqlite (index on start) + map to objects"] / range_mine
-    next_scan = nexts["scan: min() over the meetings"] / next_mine
-    next_sqlite = nexts["sqlite (index on start) + map to object"] / next_mine
-    build_ratio = mine / builds["sorted(meetings, key=(m.earliest, m.id))"]
-    mem_ratio = mem["Meeting objects + registry with every index built"] / base
-    targets = [
-        ["range ≥100× faster than a linear scan", f"{scan_ratio:.0f}×"],
-        ["range faster than indexed sqlite", f"{sqlite_ratio:.1f}×"],
-        ["next(after=) in microseconds at any size", ", ".join(map(fmt_s, next_by_size.values()))],
-        ["next(after=) faster than scan / sqlite", f"{next_scan:.0f}× / {next_sqlite:.1f}×"],
-        ["build ≤ 2× plain sorted() by (earliest, id)", f"{build_ratio:.2f}×"],
-        ["memory ≤ 1.5× compact baseline (all indexes built)", f"{mem_ratio:.2f}×"],
+
+def warm(r: dict[str, Any], key: str) -> str:
+    if key.startswith("build: "):
+        name = {
+            "build: MeetingRegistry": "MeetingRegistry(meetings)",
+            "build: sorted by (earliest, id)": "sorted(meetings, key=attrgetter('earliest', 'id'))",
+        }.get(key)
+        return fmt_s(r["builds"][name]) if name else "—"
+    group, _, name = key.partition(": ")
+    return fmt_s(r["queries"][group][name])
+
+
+def report_goals(results: list[dict[str, Any]]) -> None:
+    """The goal rows of issue 12, one cell per size measured."""
+    rng, org, nxt = (
+        "1 % date range (year 2000, overlap)",
+        "organ + year (CFM, 2000)",
+        "next(after=2024-06-15)",
+    )
+
+    def ratio(r: dict[str, Any], group: str) -> float:
+        found = r["queries"][group]
+        return best_sqlite(found) / next(iter(found.values()))
+
+    def build(r: dict[str, Any]) -> float:
+        b = r["builds"]
+        return (
+            b["MeetingRegistry(meetings)"] / b["sorted(meetings, key=attrgetter('earliest', 'id'))"]
+        )
+
+    rows = [
+        [
+            "organ + year: best sqlite ÷ registry (goal ≥ 2× at 100k, 1M)",
+            lambda r: fmt_x(ratio(r, org)),
+        ],
+        [
+            "1 % date range: best sqlite ÷ registry (goal ≥ 10× at 1M, ≥ 1× at 2k)",
+            lambda r: fmt_x(ratio(r, rng)),
+        ],
+        [
+            "next(after=) per call (goal ≤ 1 µs)",
+            lambda r: fmt_s(next(iter(r["queries"][nxt].values()))),
+        ],
+        ["build ÷ sorted() by (earliest, id) (goal ≤ 2×)", lambda r: fmt_x(build(r))],
     ]
-    print("\n## Targets\n")
-    print(table(["target", "measured"], targets))
+    headers = ["goal", *(f"{r['n']:,}" for r in results)]
+    print("\n## Goals (issue 12)\n")
+    print(table(headers, [[label, *(cell(r) for r in results)] for label, cell in rows]))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n", 1)[0])
-    parser.add_argument("--n", type=int, default=1_000_000, help="meetings (default 1000000)")
+    parser.add_argument("--sizes", default="2000,10000,100000,1000000", help="comma-separated")
     parser.add_argument("--repeat", type=int, default=5, help="timing repeats (median)")
+    parser.add_argument("--fresh", type=int, default=3, help="fresh processes per size (0: none)")
     parser.add_argument(
-        "--mem-n", type=int, default=None, help="meetings for the memory figures (default --n)"
+        "--mem-n", type=int, default=0, help="meetings for memory figures (0: skip)"
     )
+    parser.add_argument(
+        "--layout",
+        choices=("load", "random"),
+        default="load",
+        help="memory order of the meeting objects (default: load, as read from a file)",
+    )
+    parser.add_argument("--fresh-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    n, repeat = args.n, args.repeat
+    if args.fresh_child:
+        print(json.dumps(fresh_child(args.fresh_child, args.layout)))
+        return 0
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     wall = time.perf_counter()
-    print(f"# bench_registry --n {n} --repeat {repeat}\n")
-    print(environment() + "\n")
-
-    start = time.perf_counter()
-    meetings = meetings_from(records(n))
-    print(f"generated {n} Meeting objects in {time.perf_counter() - start:.1f} s")
-    shuffled = meetings[:]
-    random.Random(SEED).shuffle(shuffled)
-    registry = MeetingRegistry(shuffled)
-    gc.collect()
-    gc.freeze()
-
-    measured: dict[str, Any] = {}
-    measured["builds"] = time_builds(shuffled, repeat)
-    measured["first_use"] = time_first_use(registry, max(1, min(repeat, 3)))
-    con, measured["sqlite"] = build_sqlite(meetings)
-    groups = query_groups(registry, meetings, con)
-    measured["checks"] = check(groups)
-    measured["queries"] = {group: interleaved(fns, repeat) for group, fns in groups.items()}
-    measured["next_by_size"] = time_next_by_size(shuffled, repeat)
-    con.close()
-    del registry, shuffled, groups
-    gc.unfreeze()
-    measured["mem_n"] = args.mem_n or n
-    measured["memory"] = memory(measured["mem_n"])
-    report(n, repeat, measured)
-    print(f"\nrun took {time.perf_counter() - wall:.0f} s; loadavg at end {os.getloadavg()}")
+    load = Load()
+    print(
+        f"# bench_registry --sizes {args.sizes} --repeat {args.repeat} --fresh {args.fresh} "
+        f"--layout {args.layout}\n"
+    )
+    print(environment() + f", sqlite {sqlite3.sqlite_version}")
+    results = []
+    for n in sizes:
+        r = run_size(n, args.repeat, args.layout)
+        load.sample()
+        fresh = run_fresh(n, args.fresh, args.layout) if args.fresh else None
+        load.sample()
+        report_size(r, args.repeat, fresh)
+        results.append(r)
+        sys.stdout.flush()
+    report_goals(results)
+    if args.mem_n:
+        mem = memory(args.mem_n)
+        base = next(iter(mem.values()))
+        print(f"\n## Memory per meeting (tracemalloc, N = {args.mem_n:,}, live bytes)\n")
+        print(
+            table(
+                ["representation", "bytes", "÷ first"],
+                [[k, f"{v:,.0f}", fmt_x(v / base)] for k, v in mem.items()],
+            )
+        )
+    print(f"\n{load.summary()}; run took {time.perf_counter() - wall:.0f} s")
     return 0
 
 

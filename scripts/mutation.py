@@ -3,6 +3,7 @@
 Usage, from anywhere in the checkout (2 worker processes; one to a few minutes a module)::
 
     python scripts/mutation.py elders
+    python scripts/mutation.py cadence.rules     # a module of a package: its dotted name
     python scripts/mutation.py --summary elders    # the figures of the last run again
 
 It starts from a fresh ``mutants/`` copy, narrows ``[tool.mutmut]``'s test selection to the
@@ -25,14 +26,33 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+_CADENCE_TESTS = (
+    "test_cadence.py",
+    "test_cadence_boundaries.py",
+    "test_horizon.py",
+    "test_facade.py",
+)
+_REGISTRY_TESTS = (
+    "test_registry.py",
+    "test_registry_boundaries.py",
+    "test_registry_data.py",
+    "test_registry_state.py",
+)
+
 TESTS = {
+    "cadence.answers": _CADENCE_TESTS,
+    "cadence.rules": _CADENCE_TESTS,
     "chairmanship": ("test_chairmanship.py", "test_facade.py", "test_horizon.py"),
     "dates": ("test_dates.py",),
     "decisions": ("test_decisions.py", "test_facade.py", "test_horizon.py"),
     "elders": ("test_elders.py", "test_facade.py", "test_horizon.py"),
+    "registry.checks": _REGISTRY_TESTS,
+    "registry.filters": _REGISTRY_TESTS,
     "rotation": ("test_rotation.py",),
 }
-"""Each module's own tests (the façade and horizon tests pin what the lead added to them)."""
+"""Each module's own tests (the façade and horizon tests pin what the lead added to them),
+by the module's dotted name under ``turkicorg`` (``cadence.rules`` is
+``src/turkicorg/cadence/rules.py``)."""
 
 MESSAGE_ONLY: dict[str, tuple[str, ...]] = {}
 """Mutants judged to change only the wording of an error message, by module (mutmut names
@@ -61,7 +81,7 @@ def _run(module: str) -> None:
 
 
 def _summary(module: str) -> str:
-    meta = ROOT / "mutants" / "src" / "turkicorg" / f"{module}.py.meta"
+    meta = ROOT / "mutants" / "src" / "turkicorg" / f"{module.replace('.', '/')}.py.meta"
     codes: dict[str, int | None] = (
         json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"] if meta.exists() else {}
     )

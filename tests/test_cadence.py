@@ -97,8 +97,9 @@ def test_explicit_cadence_and_profile_take_precedence() -> None:
 def test_a_cadence_or_a_profile_is_required(organ: Organ | str) -> None:
     """Without a cadence or a profile no data is read: PolicyError, naming the organ."""
     name = Organ(organ).value
-    with pytest.raises(PolicyError, match=f"no cadence or profile given for {name}"):
+    with pytest.raises(PolicyError, match=f"^cadence: no cadence or profile given for {name}") as e:
         resolve_cadence(organ)
+    assert e.value.policy == "cadence"
     registry = MeetingRegistry([meeting("a", "2019-03-01")])
     with pytest.raises(PolicyError, match=f"no cadence or profile given for {name}"):
         rhythm.gaps(registry, organ, between=("2019", "2020"))
@@ -133,8 +134,10 @@ def test_no_cadence_is_a_policy_error(arguments: dict[str, Any], message: str) -
     """Organs without a stated rhythm, or disagreeing arguments, raise PolicyError."""
     if isinstance(arguments.get("profile"), str):
         arguments = {**arguments, "profile": embedded(arguments["profile"])}
-    with pytest.raises(PolicyError, match=message):
+    with pytest.raises(PolicyError, match=message) as caught:
         resolve_cadence(**arguments)
+    assert caught.value.policy == "cadence"
+    assert str(caught.value).startswith("cadence: ")
 
 
 def test_counted_meetings_leave_out_cancelled_and_other_kinds(elders: MeetingRegistry) -> None:
@@ -344,15 +347,21 @@ def test_windows_count_from_the_meeting_that_may_have_started_last() -> None:
 
 def test_due_without_a_meeting_is_a_policy_error(elders: MeetingRegistry) -> None:
     """Nothing can be due before the first counted meeting."""
-    with pytest.raises(PolicyError, match="no regular meeting of COE is recorded by 2018-01-01"):
+    with pytest.raises(
+        PolicyError, match=r"^cadence: no regular meeting of COE is recorded by 2018-01-01$"
+    ) as caught:
         rhythm.due(elders, "COE", on="2018-01-01", cadence=HALF_YEAR)
+    assert caught.value.policy == "cadence"
 
 
 def test_the_calendar_ends_in_9999() -> None:
     """Windows after the year 9999 do not exist: no due date, no gap beyond."""
     registry = MeetingRegistry([meeting("end", "9999-08-01")])
-    with pytest.raises(PolicyError, match="year 9999"):
+    with pytest.raises(
+        PolicyError, match=r"^cadence: no meeting can be expected after end \(year 9999\)$"
+    ) as caught:
         rhythm.due(registry, "COE", on="9999-12-31", cadence=HALF_YEAR)
+    assert caught.value.policy == "cadence"
     assert rhythm.gaps(registry, "COE", between=("9999", "9999"), cadence=HALF_YEAR) == ()
     schedule = rhythm.expected(registry, "COE", between=("9999", "9999"), cadence=HALF_YEAR)
     assert [str(o) for o in schedule] == ["9999-08-01"]
@@ -360,9 +369,13 @@ def test_the_calendar_ends_in_9999() -> None:
     assert rhythm.gaps(september, "CFM", between=("9999", "9999"), cadence=SEPTEMBER) == ()
 
 
-def test_default_today_for_due(elders: MeetingRegistry) -> None:
-    """Without on=, due() answers as of today."""
-    assert rhythm.due(elders, "COE", cadence=HALF_YEAR).on == dt.date.today()  # noqa: DTZ011
+def test_default_today_for_due(elders: MeetingRegistry, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without on=, due() answers as of today (fixed here: no test reads the clock)."""
+    for day in (dt.date(2021, 6, 1), dt.date(2022, 6, 1)):
+        monkeypatch.setattr("turkicorg.dates.today", lambda day=day: day)
+        assert rhythm.due(elders, "COE", cadence=HALF_YEAR) == rhythm.due(
+            elders, "COE", on=day, cadence=HALF_YEAR
+        )
 
 
 @given(tst.meeting_lists(max_size=15), tst.days(dt.date(2008, 1, 1), dt.date(2027, 12, 31)))
@@ -383,5 +396,6 @@ def test_gaps_hold_no_meeting_and_agree_with_due(meetings: list[Meeting], day: d
         due = rhythm.due(registry, "COE", on=day + dt.timedelta(days=1), cadence=HALF_YEAR)
         trailing = [g for g in found if g.first_after is None]
         assert due.missed == (trailing[0].missing if trailing else 0)
+        assert all(g.last_before == due.last for g in trailing)
         assert due.last == max(reversed(started), key=lambda m: m.start.latest).id
         assert due.earliest > max(m.start.earliest for m in started)

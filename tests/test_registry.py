@@ -80,7 +80,17 @@ def texts(m: Meeting) -> list[str]:
     return [t for t in found if t]
 
 
-def passes(m: Meeting, f: dict[str, Any]) -> bool:
+def place_passes(m: Meeting, f: dict[str, Any]) -> bool:
+    if "city" not in f and "country" not in f:
+        return True
+    if m.place is None:
+        return False
+    city = "city" not in f or (m.place.city is not None and fold(m.place.city) == fold(f["city"]))
+    return city and ("country" not in f or m.place.country == f["country"].upper())
+
+
+def passes(m: Meeting, given: dict[str, Any]) -> bool:
+    f = {name: value for name, value in given.items() if value is not None}
     strict = f.get("strict", False)
     checks = [
         "organ" not in f or m.body == Organ(f["organ"]),
@@ -93,6 +103,7 @@ def passes(m: Meeting, f: dict[str, Any]) -> bool:
         or in_range(m, dt.date(f["year"], 1, 1), dt.date(f["year"], 12, 31), strict),
         "between" not in f or in_range(m, *bounds(f["between"]), strict),
         "text" not in f or any(fold(f["text"]) in fold(t) for t in texts(m)),
+        place_passes(m, f),
     ]
     return all(checks)
 
@@ -102,38 +113,74 @@ def brute(meetings: Any, f: dict[str, Any]) -> list[Meeting]:
 
 
 # Strategies for queries --------------------------------------------------------------------
+#
+# A query draws what tells the indexes apart: date-only queries (a year, a range open on either
+# side or both, with and without ``strict``) a third of the time, one or two field filters on
+# a date filter another third, and any mix of the twelve filters otherwise. Filters given as
+# None ("not given") come first, so that a None never hides the filters after it.
 
 date_likes = st.one_of(
     tst.partial_dates(LOW, HIGH),
     tst.days(LOW, HIGH),
     tst.partial_dates(LOW, HIGH).map(str),
 )
-filters = st.fixed_dictionaries(
-    {},
-    optional={
-        "organ": st.sampled_from([*Organ, "CFM", "COE"]),
-        "body": st.sampled_from([*Organ, *Mechanism, "CHS", "bilateral"]),
-        "kind": st.sampled_from([*MeetingKind, "extraordinary"]),
-        "status": st.sampled_from([*MeetingStatus, "confirmed"]),
-        "host": st.sampled_from([*POOL, "XX"]),
-        "participant": st.sampled_from([*POOL, "XX"]),
-        "year": st.integers(2006, 2029),
-        "between": st.tuples(st.none() | date_likes, st.none() | date_likes),
-        "text": st.sampled_from(["SAMARKAND", "istanbul", "şuşa", "SUSA", "elders", "a", ""])
-        | st.text(max_size=2),
-        "strict": st.booleans(),
-    },
-)
+years = st.integers(2006, 2029)
 
 
 def valid(f: dict[str, Any]) -> bool:
-    if "between" in f:
+    if f.get("between") is not None:
         lo, hi = bounds(f["between"])
         return lo <= hi
     return True
 
 
-ranged = filters.filter(valid)
+betweens = st.tuples(st.none() | date_likes, st.none() | date_likes).filter(
+    lambda b: valid({"between": b})
+)
+FIELDS: dict[str, st.SearchStrategy[Any]] = {
+    "organ": st.sampled_from([*Organ, "CFM", "COE"]),
+    "body": st.sampled_from([*Organ, *Mechanism, "CHS", "bilateral"]),
+    "kind": st.sampled_from([*MeetingKind, "extraordinary"]),
+    "status": st.sampled_from([*MeetingStatus, "confirmed"]),
+    "host": st.sampled_from([*POOL, "XX"]),
+    "participant": st.sampled_from([*POOL, "XX"]),
+    "text": st.sampled_from(["SAMARKAND", "istanbul", "şuşa", "SUSA", "elders", "a", ""])
+    | st.text(max_size=2),
+    "city": st.sampled_from(["Samarkand", "SAMARKAND", "istanbul", "İstanbul", "susa", "Gabala"]),
+    "country": st.sampled_from([*POOL, "tr", "kz", "XX"]),
+}
+DATES: dict[str, st.SearchStrategy[Any]] = {
+    "year": years,
+    "between": betweens,
+    "strict": st.booleans(),
+}
+date_only = st.one_of(
+    st.fixed_dictionaries({"between": betweens}, optional={"strict": st.booleans()}),
+    st.fixed_dictionaries({"year": years}, optional={"strict": st.booleans()}),
+    st.fixed_dictionaries({"year": years, "between": betweens}, optional={"strict": st.booleans()}),
+)
+some_fields = st.lists(
+    st.sampled_from(sorted(FIELDS)), min_size=1, max_size=2, unique=True
+).flatmap(lambda names: st.fixed_dictionaries({name: FIELDS[name] for name in names}))
+anything = st.fixed_dictionaries({}, optional={**FIELDS, **DATES})
+
+
+@st.composite
+def with_nones(draw: st.DrawFn, queries: st.SearchStrategy[dict[str, Any]]) -> dict[str, Any]:
+    """A query, sometimes after filters given as None (which mean "not given")."""
+    query = draw(queries)
+    absent = [name for name in FILTER_NAMES if name not in query and name != "strict"]
+    nones = draw(st.lists(st.sampled_from(absent), unique=True, max_size=3)) if absent else []
+    return {**dict.fromkeys(nones), **query}
+
+
+ranged = with_nones(
+    st.one_of(
+        date_only,
+        st.tuples(some_fields, date_only).map(lambda pair: {**pair[0], **pair[1]}),
+        anything.filter(valid),
+    )
+)
 
 
 # Differential properties -------------------------------------------------------------------
@@ -340,13 +387,28 @@ def test_navigation(sample: MeetingRegistry) -> None:
     assert sample.nth("CHS:regular", 13).id == "plan"
 
 
-def test_navigation_defaults_to_today(sample: MeetingRegistry) -> None:
-    """Without a day, next/previous/latest ask about today (the planned 2026 meeting is next)."""
-    now = dt.date.today()  # noqa: DTZ011
-    expected_next = [m for m in sample if m.earliest > now]
-    assert sample.next() == (expected_next[0] if expected_next else None)
-    assert sample.previous() == [m for m in sample if m.earliest < now][-1]
-    assert sample.latest() == [m for m in sample if m.earliest <= now][-1]
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        ("2025-12-31", ("plan", "coe-14", "coe-14")),
+        ("2026-01-01", (None, "coe-14", "plan")),  # the first day the planned meeting may be
+        ("2026-01-02", (None, "plan", "plan")),
+        ("2023-10-17", ("plan", "osce", "coe-14")),
+    ],
+)
+def test_navigation_defaults_to_today(
+    sample: MeetingRegistry,
+    monkeypatch: pytest.MonkeyPatch,
+    today: str,
+    expected: tuple[str | None, str, str],
+) -> None:
+    """Without a day, next/previous/latest ask about today (fixed here, on both sides)."""
+    following, before, latest = expected
+    monkeypatch.setattr("turkicorg.dates.today", lambda: dt.date.fromisoformat(today))
+    assert sample.next() == (None if following is None else sample.get(following))
+    assert sample.previous() == sample.get(before)
+    assert sample.latest() == sample.get(latest)
+    assert sample.next(after="today") == sample.next()
 
 
 def test_nth_of_a_missing_ordinal_raises(sample: MeetingRegistry) -> None:
@@ -403,12 +465,18 @@ def test_unknown_values_are_errors(sample: MeetingRegistry) -> None:
         sample.filter(body="nothing")
     with pytest.raises(ValueError, match="weekly"):
         sample.filter(kind="weekly")
-    for year in (0, 10_000, True, "2022"):
-        with pytest.raises(InvalidDateError):
+    for year, got in ((0, "0"), (10_000, "10000"), (True, "bool True"), (2022.0, "float 2022.0")):
+        with pytest.raises(InvalidDateError, match=f"from 1 to 9999, got {got}$") as caught:
             sample.filter(year=year)  # type: ignore[arg-type]
-    for between in (("2022",), "2022", None.__class__, ("2022-13", "2023")):
-        with pytest.raises(InvalidDateError):
+        assert caught.value.value is year
+    for between in (("2022",), "2022", None.__class__):
+        with pytest.raises(
+            InvalidDateError, match=r"between= takes a pair \(first, last\)$"
+        ) as caught:
             sample.filter(between=between)  # type: ignore[arg-type]
+        assert caught.value.value is between
+    with pytest.raises(InvalidDateError, match="2022-13"):
+        sample.filter(between=("2022-13", "2023"))
     with pytest.raises(InvalidDateError, match=r"reversed: its first bound 2023 .* 2022"):
         sample.filter(between=("2023", "2022"))
     with pytest.raises(InvalidDateError, match="got str '2022'"):
@@ -441,6 +509,15 @@ def test_city_and_country(sample: MeetingRegistry) -> None:
     assert ids(sample.filter(city="Nowhere")) == []
     with pytest.raises(TypeError, match="city= takes text, got int"):
         sample.filter(city=3)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^text= takes text, got int$"):
+        sample.filter(text=3)  # type: ignore[arg-type]
+    assert ids(sample.filter(country="tr")) == ["cfm-ist"]
+    assert ids(sample.filter(country=State(id="TR", short_name="T", official_name="T"))) == [
+        "cfm-ist"
+    ]
+    assert ids(sample.filter(city="istanbul", country="KZ")) == []
+    assert ids(sample.filter(city="vienna")) == ["osce"]
+    assert ids(sample.filter(country="AT")) == []  # the Vienna meeting names no country
 
 
 def test_value_semantics(sample: MeetingRegistry) -> None:
@@ -651,7 +728,20 @@ def test_unknown_filter_names_are_type_errors(sample: MeetingRegistry) -> None:
             call(organs="CFM")  # type: ignore[call-arg]
         with pytest.raises(TypeError, match="unknown meeting filter 'yaer'"):
             call(yaer=None)  # type: ignore[call-arg]
+    with pytest.raises(TypeError) as caught:
+        sample.filter(organs="CFM")  # type: ignore[call-arg]
+    assert str(caught.value) == (
+        "unknown meeting filter 'organs': expected one of organ, body, kind, host, participant, "
+        "year, between, status, text, city, country, strict"
+    )
     assert sample.filter(organ=None, year=None, strict=False) is sample
+
+
+def test_a_filter_given_as_none_is_not_given(sample: MeetingRegistry) -> None:
+    """None means "not given", wherever it stands among the filters."""
+    assert ids(sample.filter(organ=None, kind="extraordinary")) == ["cfm-video", "cfm-ist"]
+    assert ids(sample.filter(year=None, host="TR", text=None, strict=True)) == ["cfm-ist", "plan"]
+    assert sample.next(after="2022-01-11", between=None, organ="COE") == sample.get("coe-13")
 
 
 # Issue #13: suspected bugs, pinned -----------------------------------------------------------

@@ -10,65 +10,76 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-from turkicorg.chairmanship import CalendarYearRotation, ChairTerm, SummitHandover
-from turkicorg.data import load_default
-from turkicorg.dates import DateSpan, PartialDate, Precision
-from turkicorg.decisions import (
-    Consensus,
-    InvalidPositionError,
-    Majority,
-    Outcome,
-    Position,
-    Unanimity,
-    decide,
-)
-from turkicorg.elders import (
-    CouncilOfElders,
-    ElderChairPolicy,
-    ElderChairTerm,
-    NextChair,
-    RotationPool,
-)
-from turkicorg.errors import (
-    DataFileError,
-    ErrorDetail,
-    InvalidDataError,
-    InvalidDateError,
-    MissingExtraError,
-    PolicyError,
-    TurkicOrgError,
-    UnknownMeetingError,
-    UnknownStateError,
-    UnsupportedTypeError,
-    UnsupportedVersionError,
-)
-from turkicorg.meetings import Format, Meeting, MeetingKind, MeetingStatus, Participant, Place
-from turkicorg.organization import (
-    Appointment,
-    Membership,
-    Organization,
-    OrganizationName,
-    Person,
-    Role,
-    Status,
-    Treaty,
-)
-from turkicorg.organs import Cadence, DecisionBasis, Mechanism, Organ, OrganProfile
-from turkicorg.parties import FormerName, Party, PartyKind, State
-from turkicorg.registry import MeetingRegistry
-from turkicorg.rotation import (
-    AlphabeticalRotation,
-    FixedSequenceRotation,
-    NameOrder,
-    Override,
-    Turn,
-)
-from turkicorg.sourcing import Alternative, Confidence
-
+# The public names are loaded on first use (module ``__getattr__`` below), so that
+# ``import turkicorg`` costs almost nothing and a program pays only for the modules it uses
+# (a command that reads the meetings does not build the rotation or decision classes).
+# Type checkers and IDEs see the real imports.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
+    from turkicorg.chairmanship import CalendarYearRotation, ChairTerm, SummitHandover
+    from turkicorg.data import load_default
+    from turkicorg.dates import DateSpan, PartialDate, Precision
+    from turkicorg.decisions import (
+        Consensus,
+        InvalidPositionError,
+        Majority,
+        Outcome,
+        Position,
+        Unanimity,
+        decide,
+    )
+    from turkicorg.elders import (
+        CouncilOfElders,
+        ElderChairPolicy,
+        ElderChairTerm,
+        NextChair,
+        RotationPool,
+    )
+    from turkicorg.errors import (
+        DataFileError,
+        ErrorDetail,
+        InvalidDataError,
+        InvalidDateError,
+        MissingExtraError,
+        PolicyError,
+        TurkicOrgError,
+        UnknownMeetingError,
+        UnknownStateError,
+        UnsupportedTypeError,
+        UnsupportedVersionError,
+    )
+    from turkicorg.meetings import (
+        Format,
+        Meeting,
+        MeetingKind,
+        MeetingStatus,
+        Participant,
+        Place,
+    )
+    from turkicorg.organization import (
+        Appointment,
+        Membership,
+        Organization,
+        OrganizationName,
+        Person,
+        Role,
+        Status,
+        Treaty,
+    )
+    from turkicorg.organs import Cadence, DecisionBasis, Mechanism, Organ, OrganProfile
+    from turkicorg.parties import FormerName, Party, PartyKind, State
+    from turkicorg.registry import MeetingRegistry
+    from turkicorg.rotation import (
+        AlphabeticalRotation,
+        FixedSequenceRotation,
+        NameOrder,
+        Override,
+        Turn,
+    )
     from turkicorg.serialize import dump, dumps, load, loads
+    from turkicorg.sourcing import Alternative, Confidence
 
 __version__ = "0.1.0"
 
@@ -141,14 +152,90 @@ __all__ = [
     "loads",
 ]
 
-_LAZY = dict.fromkeys(("dump", "dumps", "load", "loads"), "turkicorg.serialize")
+_EXPORTS = {
+    "turkicorg.chairmanship": ("CalendarYearRotation", "ChairTerm", "SummitHandover"),
+    "turkicorg.data": ("load_default",),
+    "turkicorg.dates": ("DateSpan", "PartialDate", "Precision"),
+    "turkicorg.decisions": (
+        "Consensus",
+        "InvalidPositionError",
+        "Majority",
+        "Outcome",
+        "Position",
+        "Unanimity",
+        "decide",
+    ),
+    "turkicorg.elders": (
+        "CouncilOfElders",
+        "ElderChairPolicy",
+        "ElderChairTerm",
+        "NextChair",
+        "RotationPool",
+    ),
+    "turkicorg.errors": (
+        "DataFileError",
+        "ErrorDetail",
+        "InvalidDataError",
+        "InvalidDateError",
+        "MissingExtraError",
+        "PolicyError",
+        "TurkicOrgError",
+        "UnknownMeetingError",
+        "UnknownStateError",
+        "UnsupportedTypeError",
+        "UnsupportedVersionError",
+    ),
+    "turkicorg.meetings": (
+        "Format",
+        "Meeting",
+        "MeetingKind",
+        "MeetingStatus",
+        "Participant",
+        "Place",
+    ),
+    "turkicorg.organization": (
+        "Appointment",
+        "Membership",
+        "Organization",
+        "OrganizationName",
+        "Person",
+        "Role",
+        "Status",
+        "Treaty",
+    ),
+    "turkicorg.organs": ("Cadence", "DecisionBasis", "Mechanism", "Organ", "OrganProfile"),
+    "turkicorg.parties": ("FormerName", "Party", "PartyKind", "State"),
+    "turkicorg.registry": ("MeetingRegistry",),
+    "turkicorg.rotation": (
+        "AlphabeticalRotation",
+        "FixedSequenceRotation",
+        "NameOrder",
+        "Override",
+        "Turn",
+    ),
+    "turkicorg.serialize": ("dump", "dumps", "load", "loads"),
+    "turkicorg.sourcing": ("Alternative", "Confidence"),
+}
+_LAZY = {name: module for module, names in _EXPORTS.items() for name in names}
 
 
 def __getattr__(name: str) -> Any:
-    """Import the serializers on first use, so ``import turkicorg`` stays cheap."""
-    module_name = _LAZY.get(name)
-    if module_name is None:
-        raise AttributeError(f"module 'turkicorg' has no attribute {name!r}")
-    import importlib  # noqa: PLC0415
+    """Load a public name (or a submodule, ``turkicorg.registry``) on first use."""
+    import importlib  # noqa: PLC0415 - only when a name is first used
 
-    return getattr(importlib.import_module(module_name), name)
+    module_name = _LAZY.get(name)
+    if module_name is not None:
+        value = getattr(importlib.import_module(module_name), name)
+        globals()[name] = value  # later lookups are plain attribute reads
+        return value
+    if not name.startswith("_"):
+        try:
+            return importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as error:
+            if error.name != f"{__name__}.{name}":
+                raise
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -135,22 +135,19 @@ def _midnight(day: dt.date) -> dt.datetime:
 
 def _month_rule(cadence: Cadence, month: int, year: int) -> rrule:
     """Every ``months`` months, on the first day of ``month``, from ``year`` on."""
-    return rrule(
-        MONTHLY,
-        interval=cadence.months,
-        dtstart=_midnight(dt.date(year, month, 1)),
-        bymonthday=1,
-    )
+    return rrule(MONTHLY, interval=cadence.months, dtstart=_midnight(dt.date(year, month, 1)))
 
 
 def _stepping_rule(day: dt.date, months: int) -> rrule:
-    """Every ``months`` months from ``day``, on the same day of the month or the month's last."""
-    by_day: tuple[int, ...] = (day.day,) if day.day <= 28 else (day.day, -1)
+    """Every ``months`` months from ``day``, on the same day of the month or the month's last.
+
+    The earlier of the two (``bysetpos=1``): the same day whenever the month has it.
+    """
     return rrule(
         MONTHLY,
         interval=months,
         dtstart=_midnight(day.replace(day=1)),
-        bymonthday=by_day,
+        bymonthday=(day.day, -1),
         bysetpos=1,
     )
 
@@ -195,11 +192,12 @@ def _count_passed(windows: Iterator[tuple[dt.date, dt.date]], deadline: dt.date)
 
 
 def _truncate(day: dt.date, precision: Precision, months: int) -> PartialDate:
-    if precision is Precision.DAY:
-        return PartialDate(day.year, day.month, day.day)
-    if precision is Precision.YEAR and months % 12 == 0:
+    """An occurrence at the anchor's precision (a year only when the steps are whole years)."""
+    if precision is Precision.MONTH or (precision is Precision.YEAR and months % 12):
+        return PartialDate(day.year, day.month)
+    if precision is Precision.YEAR:
         return PartialDate(day.year)
-    return PartialDate(day.year, day.month)
+    return PartialDate(day.year, day.month, day.day)
 
 
 def expected(
@@ -297,11 +295,9 @@ def gaps(
     if chosen.month is not None and meetings:
         month_rule = _month_rule(chosen, chosen.month, meetings[0].earliest.year)
     found: list[Gap] = []
-    covered = 0
+    covered = dt.date.min.toordinal()  # no day covered yet
     anchor: Meeting | None = None
     for index, meeting in enumerate(meetings):
-        if meeting.earliest > last:
-            break
         covered = max(covered, meeting.latest.toordinal())
         if anchor is None or meeting.start.latest >= anchor.start.latest:
             anchor = meeting
@@ -312,8 +308,8 @@ def gaps(
             after = following.id
             end = following.earliest.toordinal() - 1
         start = covered + 1
-        if start > end or end < first.toordinal():
-            continue
+        if start > end or start > last.toordinal() or end < first.toordinal():
+            continue  # no day without a meeting, or none in the range
         missing = _count_passed(
             _windows_after(anchor, chosen, month_rule), dt.date.fromordinal(end)
         )

@@ -7,7 +7,7 @@ rules between meetings in :mod:`turkicorg.registry.checks`.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar, Unpack, overload
@@ -15,21 +15,27 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar, Unpack, overload
 from turkicorg.dates import as_date
 from turkicorg.errors import ErrorDetail, InvalidDataError, UnknownMeetingError
 from turkicorg.meetings import Body, Meeting, MeetingKind, MeetingStatus
-from turkicorg.registry.checks import fast_check, registry_problems, taken
-from turkicorg.registry.filters import MeetingFilters, day_number, parse_filters
-from turkicorg.registry.index import (
+from turkicorg.registry.checks import registry_problems, taken
+from turkicorg.registry.dateindex import (
     EMPTY,
     DateIndex,
-    FieldIndex,
+    Runs,
     Selection,
+    first_after,
+    last_before,
+)
+from turkicorg.registry.filters import MeetingFilters, Query, day_number, parse_filters
+from turkicorg.registry.index import (
+    FieldIndex,
     SeriesIndex,
     haystack,
     insert_sorted,
-    intersect,
     organ_groups,
+    positions_of,
+    registry_order,
     remove_positions,
     series_index,
-    sort_key,
+    unique_keys,
     year_groups,
 )
 
@@ -80,19 +86,28 @@ class MeetingRegistry:
             invariants (end not before start, at least one source) when it is built.
     """
 
-    __slots__ = ("_by_id", "_dates", "_haystacks", "_indexes", "_meetings", "_series")
+    __slots__ = (
+        "_by_id",
+        "_composites",
+        "_dates",
+        "_haystacks",
+        "_indexes",
+        "_meetings",
+        "_series",
+    )
 
     _meetings: tuple[Meeting, ...]
     _by_id: dict[str, Meeting] | None
     _dates: DateIndex | None
+    _composites: dict[tuple[str, object], DateIndex]
     _indexes: dict[str, FieldIndex]
     _series: SeriesIndex | None
     _haystacks: list[str | None] | None
 
     def __init__(self, meetings: Iterable[Meeting] = ()) -> None:
         items = list(meetings)
-        ordered = sorted(items, key=sort_key)
-        if not fast_check(ordered):
+        ordered = registry_order(items)
+        if not unique_keys(ordered):
             raise InvalidDataError(registry_problems(items))
         self._setup(tuple(ordered))
 
@@ -100,6 +115,7 @@ class MeetingRegistry:
         self._meetings = ordered
         self._by_id = None
         self._dates = None
+        self._composites = {}
         self._indexes = {}
         self._series = None
         self._haystacks = None
@@ -117,8 +133,10 @@ class MeetingRegistry:
         meetings = self._meetings
         if isinstance(selection, range):
             return self._from_sorted(meetings[selection.start : selection.stop])
-        if len(selection) <= 1:
-            return self._from_sorted(tuple(meetings[p] for p in selection))
+        if isinstance(selection, Runs):
+            return self._from_sorted(selection.take(meetings))
+        if len(selection) <= 1:  # itemgetter of one position returns the item, not a tuple
+            return self._from_sorted(tuple(map(meetings.__getitem__, selection)))
         return self._from_sorted(itemgetter(*selection)(meetings))
 
     # The protocol of a collection --------------------------------------------------------
@@ -164,8 +182,18 @@ class MeetingRegistry:
 
     def _date_index(self) -> DateIndex:
         if self._dates is None:
-            self._dates = DateIndex(self._meetings)
+            self._dates = DateIndex.of(self._meetings)
         return self._dates
+
+    def _composite(self, field: str, key: object) -> DateIndex:
+        """The date index of the meetings whose ``field`` is ``key``, kept if there are any."""
+        found = self._composites.get((field, key))
+        if found is None:
+            positions = self._index(field).positions.get(key, EMPTY)
+            found = self._date_index().subset(positions)
+            if positions:
+                self._composites[field, key] = found
+        return found
 
     def _index(self, field: str) -> FieldIndex:
         found = self._indexes.get(field)
@@ -191,34 +219,34 @@ class MeetingRegistry:
     def _select(self, filters: MeetingFilters) -> Selection | None:
         """Positions of the meetings that pass every given filter; None when none is given."""
         query = parse_filters(filters)
-        pieces: list[tuple[Selection, FieldIndex | None, object]] = []
-        for field, key in query.lookups:
-            index = self._index(field)
-            pieces.append((index.positions.get(key, EMPTY), index, key))
-        if query.window is not None:
-            lo, hi = query.window
-            dates = EMPTY if query.empty else self._date_index().select(lo, hi, strict=query.strict)
-            pieces.append((dates, None, None))
+        if query.window is not None and query.empty:
+            return EMPTY
+        lookups = [(self._index(field), field, key) for field, key in query.lookups]
+        # Start from the fewest positions: the smallest field bucket (within the date range,
+        # by its composite date index) or the date range alone; narrow by the other fields.
+        lookups.sort(key=lambda lookup: len(lookup[0].positions.get(lookup[2], EMPTY)))
         selection: Selection | None = None
-        if pieces:
-            # Start from the fewest positions; narrow them by the other fields' columns (or
-            # by intersection for the date range and the participant index).
-            pieces.sort(key=lambda piece: len(piece[0]))
-            selection = pieces[0][0]
-            for positions, field_index, key in pieces[1:]:
-                if not selection:
-                    break
-                if field_index is None:
-                    selection = intersect(selection, positions)
-                else:
-                    selection = field_index.narrow(selection, key)
-        if query.needle is not None:
-            needle = query.needle
-            candidates = range(len(self._meetings)) if selection is None else selection
+        if query.window is not None:
+            first = lookups.pop(0) if lookups else None
+            dates = self._date_index() if first is None else self._composite(*first[1:])
+            selection = dates.select(*query.window, strict=query.strict)
+        elif lookups:
+            index, _, key = lookups.pop(0)
+            selection = index.positions.get(key, EMPTY)
+        for index, _, key in lookups:
+            if not selection:
+                break
+            selection = index.narrow(selection, key)
+        return self._scan(query, selection)
+
+    def _scan(self, query: Query, selection: Selection | None) -> Selection | None:
+        """Narrow by the filters no index answers: text, city and country."""
+        meetings, needle = self._meetings, query.needle
+        if needle is not None:
+            candidates = range(len(meetings)) if selection is None else selection
             selection = [p for p in candidates if needle in self._haystack(p)]
         if query.city is not None or query.country is not None:
-            candidates = range(len(self._meetings)) if selection is None else selection
-            meetings = self._meetings
+            candidates = range(len(meetings)) if selection is None else selection
             selection = [p for p in candidates if query.place_matches(meetings[p])]
         return selection
 
@@ -288,29 +316,13 @@ class MeetingRegistry:
 
     def _first_after(self, day: int, filters: MeetingFilters) -> int | None:
         """Position of the first meeting (passing ``filters``) whose earliest start > day."""
-        starts = self._date_index().starts
         selection = self._select(filters) if filters else None
-        if selection is None:
-            index = bisect_right(starts, day)
-            return index if index < len(starts) else None
-        if isinstance(selection, range):
-            index = bisect_right(starts, day, selection.start, selection.stop)
-            return index if index < selection.stop else None
-        index = bisect_right(selection, day, key=starts.__getitem__)
-        return selection[index] if index < len(selection) else None
+        return first_after(self._date_index().starts, selection, day)
 
     def _last_before(self, day: int, filters: MeetingFilters) -> int | None:
         """Position of the last meeting (passing ``filters``) whose earliest start < day."""
-        starts = self._date_index().starts
         selection = self._select(filters) if filters else None
-        if selection is None:
-            index = bisect_left(starts, day)
-            return index - 1 if index else None
-        if isinstance(selection, range):
-            index = bisect_left(starts, day, selection.start, selection.stop)
-            return index - 1 if index > selection.start else None
-        index = bisect_left(selection, day, key=starts.__getitem__)
-        return selection[index - 1] if index else None
+        return last_before(self._date_index().starts, selection, day)
 
     def next(
         self, *, after: DateLike | None = None, **filters: Unpack[MeetingFilters]
@@ -435,9 +447,9 @@ class MeetingRegistry:
                 raise TypeError(f"expected a Meeting, got {type(meeting).__name__}")
         by_id = self._id_index()
         series = self._series_index()
-        fresh = sorted(meetings, key=sort_key)
+        fresh = registry_order(meetings)
         if (
-            not fast_check(fresh)
+            not unique_keys(fresh)
             or any(m.id in by_id for m in fresh)
             or any(taken(series, m) for m in fresh)
         ):
@@ -451,16 +463,13 @@ class MeetingRegistry:
             UnknownMeetingError: No meeting has one of the ids.
         """
         by_id = self._id_index()
-        positions = []
-        ordered = self._meetings
-        for meeting_id in dict.fromkeys(meeting_ids):
-            meeting = by_id.get(meeting_id)
-            if meeting is None:
-                raise UnknownMeetingError(meeting_id)
-            positions.append(bisect_left(ordered, sort_key(meeting), key=sort_key))
-        if not positions:
+        unknown = next((i for i in meeting_ids if i not in by_id), None)
+        if unknown is not None:
+            raise UnknownMeetingError(unknown)
+        if not meeting_ids:
             return self
-        return self._from_sorted(remove_positions(ordered, positions))
+        positions = positions_of(self._meetings, map(by_id.__getitem__, dict.fromkeys(meeting_ids)))
+        return self._from_sorted(remove_positions(self._meetings, positions))
 
     # Validation --------------------------------------------------------------------------
 

@@ -133,24 +133,29 @@ class Query:
             and ``between`` together, ``lo`` is the later first day and ``hi`` the earlier
             last day, so ``lo > hi`` when the two are disjoint (then only a meeting that may
             cover both passes, and none with ``strict``).
-        empty: True when no meeting can pass the date filters (a range that ends before it
-            begins, or disjoint ranges with ``strict``).
         needle: The folded text to find, or None.
         city: The folded city name a meeting's place must have, or None.
         country: The party id a meeting's place must be in, or None.
         strict: The ``strict`` filter.
     """
 
-    __slots__ = ("city", "country", "empty", "lookups", "needle", "strict", "window")
+    __slots__ = ("city", "country", "lookups", "needle", "strict", "window")
 
     def __init__(self) -> None:
         self.lookups: list[tuple[str, object]] = []
         self.window: tuple[int, int] | None = None
-        self.empty = False
         self.needle: str | None = None
         self.city: str | None = None
         self.country: str | None = None
         self.strict = False
+
+    @property
+    def empty(self) -> bool:
+        """True when no meeting can pass the date filters: disjoint ranges with ``strict``."""
+        if self.window is None or not self.strict:
+            return False
+        lo, hi = self.window
+        return lo > hi
 
     def place_matches(self, meeting: Meeting) -> bool:
         """True when the meeting's place passes the ``city`` and ``country`` filters."""
@@ -196,14 +201,8 @@ def parse_filters(filters: Mapping[str, Any]) -> Query:
                 f"unknown meeting filter {name!r}: expected one of {', '.join(FILTER_NAMES)}"
             )
     if windows:
-        # Several ranges: the later first day and the earlier last day (lo > hi when they are
-        # disjoint). A range with no day shares none with a meeting; no meeting lies inside
-        # two disjoint ranges.
-        lo, hi = windows[0]
-        empty = lo > hi
-        for first, last in windows[1:]:
-            empty = empty or first > last
-            lo, hi = max(lo, first), min(hi, last)
-        query.window = (lo, hi)
-        query.empty = empty or (query.strict and lo > hi)
+        # Each range has a day (a reversed one is refused above). Several ranges: the later
+        # first day and the earlier last day (lo > hi when they are disjoint: a meeting may
+        # still cover a day of each, but no meeting lies inside both).
+        query.window = (max(first for first, _ in windows), min(last for _, last in windows))
     return query

@@ -1,8 +1,10 @@
-"""The indexes of a meeting registry: day numbers by length class, field columns, text.
+"""The indexes of a meeting registry: its order, field indexes and columns, series, text.
 
 These are the registry package's internals, public only so that the package's modules can share
 them (:class:`~turkicorg.MeetingRegistry` is the interface users know). Positions are indexes
-into the registry's sorted tuple of meetings; a :data:`Selection` of them is always ascending.
+into the registry's sorted tuple of meetings; a
+:data:`~turkicorg.registry.dateindex.Selection` of them is always ascending. The date indexes
+(whole-registry and composite) are in :mod:`turkicorg.registry.dateindex`.
 """
 
 from __future__ import annotations
@@ -10,139 +12,79 @@ from __future__ import annotations
 import datetime as dt
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Final
 
 from turkicorg.organs import Organ
+from turkicorg.registry.dateindex import EMPTY, Selection
 from turkicorg.text import fold
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
+
     from turkicorg.meetings import Meeting
 
 __all__ = [
-    "EMPTY",
     "GALLOP",
-    "DateIndex",
     "FieldIndex",
-    "Selection",
     "SeriesIndex",
-    "SpanClass",
+    "day_key",
     "haystack",
     "insert_sorted",
     "intersect",
     "organ_groups",
+    "positions_of",
+    "registry_order",
     "remove_positions",
     "series_index",
     "sort_key",
+    "unique_keys",
     "year_groups",
 ]
-
-Selection = range | Sequence[int]
-"""Positions in a registry, ascending: a contiguous range or a sorted sequence."""
 
 SeriesIndex = dict[str, tuple["array[int]", "array[int]"]]
 """Per series key: the ordinals of its numbered meetings (ascending) and their positions."""
 
-EMPTY: Final[tuple[int, ...]] = ()
 GALLOP: Final = 16
 """Intersect by bisection when one side is this many times longer than the other."""
+
+_ID: Final = attrgetter("id")
+_BODY_KIND_ORDINAL: Final = attrgetter("body", "kind", "ordinal")
+_SERIES_ORDINAL: Final = attrgetter("series_key", "ordinal")
 
 
 def sort_key(meeting: Meeting) -> str:
     """The key a registry sorts by: earliest start day, then id."""
     # The ISO form of the earliest day has a fixed width (10 characters), so this string sorts
-    # exactly as ``(meeting.earliest, meeting.id)`` does, and Python sorts strings much faster
-    # than tuples of a date and a string.
+    # exactly as ``(meeting.earliest, meeting.id)`` does.
     return meeting.start.earliest.isoformat() + meeting.id
 
 
-class SpanClass:
-    """The meetings whose length (latest - earliest, in days) falls in one power-of-two class."""
-
-    __slots__ = ("ends", "positions", "span", "starts")
-
-    def __init__(
-        self, span: int, positions: Sequence[int] | None, starts: array[int], ends: array[int]
-    ) -> None:
-        self.span = span
-        """The longest length in the class: how far back a range query must look."""
-        self.positions = positions
-        """Registry positions of the class members (None: every position, in order)."""
-        self.starts = starts
-        self.ends = ends
-
-    def select(self, lo: int, hi: int, *, strict: bool) -> tuple[list[int], range]:
-        """Class-local positions in ``lo..hi``: a list to check and a range known to match.
-
-        Without ``strict``: the members that start by ``hi`` and end from ``lo`` on, which
-        also answers ``lo > hi`` (the members that cover both days: a meeting that shares a
-        day with each of two disjoint ranges). With ``strict``: the members inside ``lo..hi``.
-        """
-        starts = self.starts
-        if strict:
-            first = bisect_left(starts, lo)
-            sure_end = max(first, bisect_right(starts, hi - self.span))
-            last = bisect_right(starts, hi)
-            ends = self.ends
-            return [i for i in range(sure_end, last) if ends[i] <= hi], range(first, sure_end)
-        first = bisect_left(starts, lo - self.span)
-        sure = bisect_left(starts, lo)
-        stop = bisect_right(starts, hi)
-        ends = self.ends
-        return [i for i in range(first, min(sure, stop)) if ends[i] >= lo], range(
-            sure, max(sure, stop)
-        )
+def day_key(meeting: Meeting) -> int:
+    """A number that orders meetings as their earliest start day does (year, month, day)."""
+    start = meeting.start
+    return (start.year << 9) | ((start.month or 1) << 5) | (start.day or 1)
 
 
-class DateIndex:
-    """Earliest start days in registry order, and the same split by classes of length."""
+def registry_order(meetings: Iterable[Meeting]) -> list[Meeting]:
+    """The meetings sorted by earliest start day, then id (the order of :func:`sort_key`)."""
+    # Two stable sorts by keys Python compares fastest (a string, then a small int) instead of
+    # one sort by a (date, id) tuple: ids first, then days, so equal days keep the id order.
+    ordered = sorted(meetings, key=_ID)
+    ordered.sort(key=day_key)
+    return ordered
 
-    __slots__ = ("classes", "starts")
 
-    def __init__(self, meetings: Sequence[Meeting]) -> None:
-        starts = array("i", [m.start.earliest.toordinal() for m in meetings])
-        ends = array("i", [(m.end or m.start).latest.toordinal() for m in meetings])
-        self.starts = starts
-        longest = max(map(int.__sub__, ends, starts), default=0)
-        if longest < 4:  # one class: no meeting spans more than four days
-            self.classes: tuple[SpanClass, ...] = (SpanClass(longest, None, starts, ends),)
-            return
-        members: dict[int, array[int]] = {}
-        for position, (start, end) in enumerate(zip(starts, ends, strict=True)):
-            bucket = ((end - start) >> 2).bit_length()
-            found = members.get(bucket)
-            if found is None:
-                found = members[bucket] = array("i")
-            found.append(position)
-        classes = []
-        for bucket in sorted(members):
-            positions = members[bucket]
-            class_starts = array("i", [starts[p] for p in positions])
-            class_ends = array("i", [ends[p] for p in positions])
-            span = max(map(int.__sub__, class_ends, class_starts))
-            classes.append(SpanClass(span, positions, class_starts, class_ends))
-        self.classes = tuple(classes)
-
-    def select(self, lo: int, hi: int, *, strict: bool) -> Selection:
-        """Registry positions of the meetings that overlap (or lie inside) ``lo..hi``.
-
-        See :meth:`SpanClass.select` for ``lo > hi``.
-        """
-        if len(self.classes) == 1 and self.classes[0].positions is None:
-            check, sure = self.classes[0].select(lo, hi, strict=strict)
-            if not check:
-                return sure
-            return [*check, *sure] if not strict else [*sure, *check]
-        parts: list[Iterable[int]] = []
-        for span_class in self.classes:
-            check, sure = span_class.select(lo, hi, strict=strict)
-            positions = span_class.positions
-            assert positions is not None  # noqa: S101 - several classes always carry positions
-            parts.append(positions[sure.start : sure.stop])
-            parts.append([positions[i] for i in check])
-        return sorted(chain.from_iterable(parts))
+def unique_keys(meetings: Sequence[Meeting]) -> bool:
+    """True when ids and (series, ordinal) pairs are unique (set builds at C speed)."""
+    if len(set(map(_ID, meetings))) != len(meetings):
+        return False
+    numbered = [m for m in meetings if m.ordinal is not None]
+    if any(m.series for m in numbered):
+        return len(set(map(_SERIES_ORDINAL, numbered))) == len(numbered)
+    # Without explicit series, the series key is "<body>:<kind>": the pair says the same.
+    return len(set(map(_BODY_KIND_ORDINAL, numbered))) == len(numbered)
 
 
 class FieldIndex:
@@ -240,6 +182,11 @@ def insert_sorted(ordered: tuple[Meeting, ...], fresh: Sequence[Meeting]) -> tup
         done = at
     parts.append(ordered[done:])
     return tuple(chain.from_iterable(parts))
+
+
+def positions_of(ordered: tuple[Meeting, ...], meetings: Iterable[Meeting]) -> list[int]:
+    """The positions of ``meetings`` (all in ``ordered``, the registry's tuple)."""
+    return [bisect_left(ordered, sort_key(m), key=sort_key) for m in meetings]
 
 
 def remove_positions(ordered: tuple[Meeting, ...], positions: Iterable[int]) -> tuple[Meeting, ...]:

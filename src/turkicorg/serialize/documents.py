@@ -31,9 +31,10 @@ from turkicorg.serialize.common import (
     type_name,
 )
 from turkicorg.serialize.conversion import DOCUMENT_TYPES, check_type, structure, unstructure
+from turkicorg.serialize.fastdoc import fast_registry_text
 from turkicorg.serialize.fastread import FAST_PATH, fast_meeting, fast_registry_document
 from turkicorg.serialize.fastwrite import fast_meetings_json
-from turkicorg.serialize.jsontext import encode, parse, utf8
+from turkicorg.serialize.jsontext import document_text, encode, parse, utf8
 from turkicorg.serialize.migrations import migrate
 from turkicorg.serialize.reading import read_text
 
@@ -167,6 +168,16 @@ def structure_fields(data: object, cls: type[T]) -> T:
     return structure(data, cls)
 
 
+def _registry_text(parts: list[str]) -> str:
+    """The registry document around the meetings' JSON: one join, no other copy of the text."""
+    head = envelope_head("MeetingRegistry") + ',"meetings":['
+    if not parts:
+        return head + "]}"
+    parts[0] = head + parts[0]
+    parts[-1] += "]}"
+    return ",".join(parts)
+
+
 def dumps(obj: object, *, indent: int | None = None) -> str:
     """Serialize a turkicorg object as a JSON document (deterministic: same data, same text).
 
@@ -186,8 +197,7 @@ def dumps(obj: object, *, indent: int | None = None) -> str:
             if isinstance(obj, MeetingRegistry):
                 parts = fast_meetings_json(obj)
                 if parts is not None:
-                    head = envelope_head("MeetingRegistry")
-                    return head + ',"meetings":[' + ",".join(parts) + "]}"
+                    return _registry_text(parts)
             else:
                 parts = fast_meetings_json((typing.cast("Meeting", obj),))
                 if parts is not None:
@@ -218,7 +228,10 @@ def loads(
     check_type(cls)
     with gc_paused:
         if cls is MeetingRegistry and FAST_PATH.enabled:
-            found = fast_registry_document(parse(text, max_size, pairs=True))
+            text = document_text(text, max_size, "the document")
+            found = fast_registry_text(text) or fast_registry_document(
+                parse(text, max_size, pairs=True)
+            )
             if found is not None:
                 return typing.cast("T", found)
         return from_document(parse(text, max_size), cls)
@@ -236,8 +249,7 @@ def dump(obj: object, path: StrPath, *, indent: int | None = None) -> None:
         InvalidDataError: ``obj`` holds a value that cannot be written.
         UnsupportedTypeError: ``obj`` is not of a document type.
     """
-    data = utf8(dumps(obj, indent=indent) + "\n")
-    write_atomic(path, data)
+    write_atomic(path, (utf8(dumps(obj, indent=indent)), b"\n"))
 
 
 def load(

@@ -37,9 +37,11 @@ if typing.TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
 __all__ = [
+    "DECLINES",
     "FAST_PATH",
     "NO",
     "READABLE_KINDS",
+    "READ_MEETING",
     "RECORD_KINDS",
     "FastPath",
     "Reject",
@@ -63,7 +65,8 @@ READABLE_KINDS: Final = frozenset(Kind) - {Kind.OTHER}
 """The kinds of meeting field the generated reader handles."""
 RECORD_KINDS: Final = frozenset((Kind.TEXT, Kind.OPTIONAL_TEXT, Kind.OPTIONAL_INT, Kind.TEXTS))
 """The kinds of field a nested object (place, participant, alternative) may have."""
-_DECLINES: Final = (Reject, LookupError, TypeError, ValueError, AttributeError, TurkicOrgError)
+DECLINES: Final = (Reject, LookupError, TypeError, ValueError, AttributeError, TurkicOrgError)
+"""What the generated reader raises when it declines an input (the strict path then reads)."""
 _REGISTRY_KEYS: Final = frozenset(("format", "version", "type", "meetings"))
 _DAY_FIELDS: Final = ("year", "month", "day")
 
@@ -390,7 +393,8 @@ class FastPath:
 
 FAST_PATH: Final = FastPath(applies=reader_applies(Meeting, MEETING_FIELDS))
 """The switch of the fast path (``FAST_PATH.enabled``)."""
-_read_meeting: Final = make_reader(Meeting, MEETING_FIELDS) if FAST_PATH.applies else None
+READ_MEETING: Final = make_reader(Meeting, MEETING_FIELDS) if FAST_PATH.applies else None
+"""The generated reader of a meeting (None when the model has a shape it does not read)."""
 
 
 def fast_meetings(value: object, *, pairs: bool = False) -> tuple[Meeting, ...] | None:
@@ -399,26 +403,26 @@ def fast_meetings(value: object, *, pairs: bool = False) -> tuple[Meeting, ...] 
     With ``pairs``, JSON objects are the parser's tuples of (key, value) pairs
     (``parse(..., pairs=True)``); otherwise dicts.
     """
-    if not FAST_PATH.enabled or _read_meeting is None or value.__class__ is not list:
+    if not FAST_PATH.enabled or READ_MEETING is None or value.__class__ is not list:
         return None
-    read = _read_meeting
+    read = READ_MEETING
     dates: dict[str, PartialDate] = {}
     places: dict[Any, Place] = {}
     people: dict[Any, Participant] = {}
     objects = tuple if pairs else dict
     try:
         return tuple([read(item, dates, places, people, objects) for item in value])
-    except _DECLINES:
+    except DECLINES:
         return None
 
 
 def fast_meeting(value: object, *, pairs: bool = False) -> Meeting | None:
     """One meeting by the fast path, or None when it declines."""
-    if not FAST_PATH.enabled or _read_meeting is None:
+    if not FAST_PATH.enabled or READ_MEETING is None:
         return None
     try:
-        return typing.cast("Meeting", _read_meeting(value, {}, {}, {}, tuple if pairs else dict))
-    except _DECLINES:
+        return typing.cast("Meeting", READ_MEETING(value, {}, {}, {}, tuple if pairs else dict))
+    except DECLINES:
         return None
 
 

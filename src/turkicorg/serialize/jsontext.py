@@ -22,7 +22,7 @@ from turkicorg.errors import ErrorDetail, InvalidDataError
 from turkicorg.fileio import decode_utf8
 from turkicorg.serialize.common import gc_paused, key_path
 
-__all__ = ["encode", "parse", "utf8"]
+__all__ = ["document_text", "encode", "parse", "utf8"]
 
 
 class _DuplicateKeys(dict[str, Any]):
@@ -31,8 +31,12 @@ class _DuplicateKeys(dict[str, Any]):
     duplicates: list[str]
 
 
-def _text(text: object, max_size: int | None, source: str) -> str:
-    """The text of a document given as text or UTF-8 bytes, within ``max_size``."""
+def document_text(text: object, max_size: int | None, source: str) -> str:
+    """The text of a document given as text or UTF-8 bytes, within ``max_size``.
+
+    Raises:
+        InvalidDataError: Not text or bytes, larger than ``max_size``, or not UTF-8.
+    """
     if isinstance(text, (bytes, bytearray, memoryview)):
         data = bytes(text)
         if max_size is not None and len(data) > max_size:
@@ -70,7 +74,7 @@ def parse(
     Raises:
         InvalidDataError: Never anything else, whatever the input.
     """
-    text = _text(text, max_size, source)
+    text = document_text(text, max_size, source)
     marked: list[_DuplicateKeys] = []
 
     def pairs_hook(found: list[tuple[str, Any]]) -> dict[str, Any]:

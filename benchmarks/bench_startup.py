@@ -1,0 +1,108 @@
+#!/usr/bin/env python
+"""Start-up: ``import turkicorg`` and one command, in fresh processes, against ``attrs, cattrs``.
+
+    python benchmarks/bench_startup.py --repeat 21
+
+Each command runs in a new process (``subprocess.run``, output discarded), all of them
+round-robin with a rotating start after one warm-up run each (the operating system's file
+cache is warm for everyone); the median wall time of ``--repeat`` runs is reported, and its
+ratio to ``python -c "import attrs, cattrs"`` measured in the same run. The byte-code caches
+are left as an installed package has them. Then ``python -X importtime`` shows where the
+command's import time goes (self time summed by package, median of 5 runs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+from benchlib import Load, environment, fmt_s, fmt_x, fresh_runs, table
+
+PY = sys.executable
+BASELINE = "python -c 'import attrs, cattrs'"
+ELDERS_FLOOR = (
+    "import datetime as dt; from turkicorg.data import load_default; "
+    "from turkicorg.elders import ElderChairPolicy; "
+    "ots = load_default(); council = ots.council_of_elders.with_policy(ElderChairPolicy()); "
+    "print(council.upcoming_chairs(1, after=dt.date.today())[0].state.short_name)"
+)
+
+
+def cli() -> list[str]:
+    """The installed ``turkicorg`` command beside this Python, else ``python -m turkicorg``."""
+    script = Path(PY).with_name("turkicorg")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("turkicorg")
+    return [found] if found else [PY, "-m", "turkicorg"]
+
+
+def commands() -> dict[str, list[str]]:
+    return {
+        "python -c pass": [PY, "-c", "pass"],
+        BASELINE: [PY, "-c", "import attrs, cattrs"],
+        "import turkicorg": [PY, "-c", "import turkicorg"],
+        "from turkicorg import Meeting, MeetingRegistry": [
+            PY,
+            "-c",
+            "from turkicorg import Meeting, MeetingRegistry",
+        ],
+        "import turkicorg; turkicorg.load_default()": [
+            PY,
+            "-c",
+            "import turkicorg; turkicorg.load_default()",
+        ],
+        "turkicorg chair elders --next": [*cli(), "chair", "elders", "--next"],
+        "the same answer without the CLI (floor)": [PY, "-c", ELDERS_FLOOR],
+    }
+
+
+def import_profile(command: list[str], runs: int) -> dict[str, float]:
+    """Median self import time (seconds) by package of one command (``-X importtime``)."""
+    samples: dict[str, list[float]] = {}
+    env = {**os.environ, "PYTHONPROFILEIMPORTTIME": "1"}
+    for _ in range(runs):
+        done = subprocess.run(command, capture_output=True, text=True, env=env, check=True)  # noqa: S603
+        totals: dict[str, float] = {}
+        for line in done.stderr.splitlines():
+            if not line.startswith("import time:") or "self [us]" in line:
+                continue
+            self_us, _, name = line.split(":", 1)[1].split("|")
+            parts = name.strip().split(".")
+            package = ".".join(parts[:2]) if parts[0] == "turkicorg" else parts[0]
+            totals[package] = totals.get(package, 0.0) + int(self_us) / 1e6
+        for package, value in totals.items():
+            samples.setdefault(package, []).append(value)
+    return {p: statistics.median(v + [0.0] * (runs - len(v))) for p, v in samples.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n", 1)[0])
+    parser.add_argument("--repeat", type=int, default=21, help="runs of each command (median)")
+    parser.add_argument("--profile-runs", type=int, default=5, help="-X importtime runs")
+    args = parser.parse_args(argv)
+    load = Load()
+    print(f"# bench_startup --repeat {args.repeat}\n\n{environment()}\n")
+    found = fresh_runs(commands(), args.repeat)
+    base = found[BASELINE]
+    rows = [[name, fmt_s(value), fmt_x(value / base)] for name, value in found.items()]
+    print(table(["command (fresh process)", "median wall", f"÷ {BASELINE}"], rows))
+    load.sample()
+    for name in ("import turkicorg", "turkicorg chair elders --next"):
+        profile = import_profile(commands()[name], args.profile_runs)
+        total = sum(profile.values())
+        top = sorted(profile.items(), key=lambda item: -item[1])[:15]
+        print(f"\nImport time of `{name}` by package (self time, median of runs): ")
+        print(f"{fmt_s(total)} in all\n")
+        print(table(["package", "self time"], [[p, fmt_s(v)] for p, v in top]))
+    print(f"\n{load.summary()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

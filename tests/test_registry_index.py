@@ -1,0 +1,281 @@
+"""The registry's indexes against plain scans: date index, composite indexes, runs, order, keys."""
+
+from __future__ import annotations
+
+import datetime as dt
+from array import array
+from itertools import chain
+from operator import attrgetter
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from turkicorg import Meeting, MeetingRegistry, Organ
+from turkicorg import strategies as tst
+from turkicorg.registry.checks import fast_check
+from turkicorg.registry.dateindex import SMALL, DateIndex, Runs, join, span_classes
+from turkicorg.registry.index import registry_order, sort_key, unique_keys
+
+# Day numbers: a start and a length (0 to a little over a year), members sorted by start.
+spans = st.lists(
+    st.tuples(
+        st.integers(0, 3000),
+        st.one_of(st.integers(0, 3), st.integers(0, 40), st.integers(0, 400)),
+    ),
+    max_size=400,
+).map(sorted)
+days = st.integers(-500, 3600)
+
+
+def scan(
+    members: list[tuple[int, int]], positions: list[int], lo: int, hi: int, *, strict: bool
+) -> list[int]:
+    """The meaning of a date query, one member at a time."""
+    if strict:
+        return [p for p, (s, n) in zip(positions, members, strict=True) if lo <= s and s + n <= hi]
+    return [p for p, (s, n) in zip(positions, members, strict=True) if s <= hi and s + n >= lo]
+
+
+def index_of(members: list[tuple[int, int]], positions: list[int] | None) -> DateIndex:
+    starts = array("i", [s for s, _ in members])
+    ends = array("i", [s + n for s, n in members])
+    return DateIndex(starts, ends, None if positions is None else array("i", positions))
+
+
+@given(spans, days, days, st.booleans(), st.booleans())
+def test_date_index_equals_a_scan(
+    members: list[tuple[int, int]], lo: int, hi: int, strict: bool, subset: bool
+) -> None:
+    """Overlap and strict selections, whole-registry or composite, equal a scan, in order."""
+    positions = [3 * i + 1 for i in range(len(members))] if subset else None
+    index = index_of(members, positions)
+    expected = scan(members, positions or list(range(len(members))), lo, hi, strict=strict)
+    found = index.select(lo, hi, strict=strict)
+    assert list(found) == expected
+    assert len(found) == len(expected)
+
+
+@given(spans)
+def test_span_classes_cover_every_member_once(members: list[tuple[int, int]]) -> None:
+    """Each member is in exactly one class, whose span bounds its length."""
+    index = index_of(members, None)
+    seen: list[int] = []
+    for c in span_classes(index.starts, index.ends):
+        local = range(len(c.starts)) if c.members is None else c.members
+        seen += local
+        assert list(c.starts) == sorted(c.starts)
+        assert all(e - s <= c.span for s, e in zip(c.starts, c.ends, strict=True))
+    assert sorted(seen) == list(range(len(members)))
+
+
+parts = st.lists(st.integers(0, 5), max_size=6).flatmap(
+    lambda steps: st.lists(st.booleans(), min_size=len(steps), max_size=len(steps)).map(
+        lambda kinds: _parts(steps, kinds)
+    )
+)
+
+
+def _parts(steps: list[int], as_range: list[bool]) -> list[Any]:
+    out: list[Any] = []
+    start = 0
+    for size, is_range in zip(steps, as_range, strict=True):
+        run = range(start, start + size * 20)
+        out.append(run if is_range else list(run)[::3])
+        start += size * 20 + 5
+    return out
+
+
+@given(parts, st.integers(-200, 200))
+def test_runs_behave_as_the_list_of_their_positions(pieces: list[Any], i: int) -> None:
+    """Runs (and join) read as the plain list of positions: length, items, slices, take."""
+    plain = list(chain.from_iterable(pieces))
+    runs = Runs(pieces)
+    joined = join(pieces)
+    assert list(joined) == plain
+    assert len(runs) == len(plain)
+    assert list(runs) == plain
+    assert runs[2:-3] == plain[2:-3]
+    if -len(plain) <= i < len(plain):
+        assert runs[i] == plain[i]
+    else:
+        with pytest.raises(IndexError):
+            runs[i]
+    items = tuple(range(1000, 1000 + (plain[-1] + 1 if plain else 0)))
+    assert runs.take(items) == tuple(items[p] for p in plain)
+    assert (type(joined) is Runs) == (len([p for p in pieces if p]) > 1 and len(plain) > SMALL)
+
+
+def test_a_year_query_over_many_meetings_is_a_run() -> None:
+    """Long meetings before the range come first, then one run (taken by slices)."""
+    long = [
+        _meeting(f"long{i}", "2021-12-20", "2022-01-05", body="CFM" if i % 2 else "CHS")
+        for i in range(3)
+    ]
+    short = [
+        _meeting(f"s{i:03d}", (dt.date(2022, 1, 1) + dt.timedelta(days=i % 300)).isoformat())
+        for i in range(SMALL * 2)
+    ]
+    registry = MeetingRegistry([*short, *long, _meeting("old", "2019")])
+    found = registry.filter(year=2022)
+    assert [m.id for m in found] == [m.id for m in _brute(registry, 2022, None)]
+    assert len(found) == len(short) + len(long)
+    assert [m.id for m in registry.filter(year=2022, organ="CHS")] == [
+        m.id for m in _brute(registry, 2022, Organ.HEADS_OF_STATE)
+    ]
+    strict = registry.filter(year=2022, strict=True)
+    assert [m.id for m in strict] == [m.id for m in _meetings_inside(registry, 2022)]
+
+
+def _meeting(meeting_id: str, start: str, end: str | None = None, **fields: Any) -> Meeting:
+    fields.setdefault("body", "COE")
+    return Meeting(
+        id=meeting_id,
+        kind="regular",
+        title=meeting_id,
+        start=start,
+        end=end,
+        sources=("https://example.org/source",),
+        **fields,
+    )
+
+
+def _brute(registry: MeetingRegistry, year: int, organ: Organ | None) -> list[Meeting]:
+    lo, hi = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return [
+        m
+        for m in registry
+        if m.earliest <= hi and m.latest >= lo and (organ is None or m.body is organ)
+    ]
+
+
+def _meetings_inside(registry: MeetingRegistry, year: int) -> list[Meeting]:
+    return [m for m in registry if m.earliest.year == year and m.latest.year == year]
+
+
+# Large registries: composite (value, date) indexes against a scan ------------------------------
+
+BODIES = ["CHS", "CFM", "SOC", "COE", "SEC", "policy_consultations"]
+HOSTS = ["AZ", "KZ", "TR", None]
+
+
+@st.composite
+def big_registries(draw: st.DrawFn) -> MeetingRegistry:
+    """Up to a few hundred meetings over a few years: many results, several length classes."""
+    count = draw(st.integers(0, 300))
+    rows = draw(
+        st.lists(
+            st.tuples(
+                st.integers(0, 1500),
+                st.sampled_from(["day", "day", "day", "span", "month", "year"]),
+                st.sampled_from(BODIES),
+                st.sampled_from(HOSTS),
+            ),
+            min_size=count,
+            max_size=count,
+        )
+    )
+    meetings = []
+    for i, (offset, precision, body, host) in enumerate(rows):
+        day = dt.date(2020, 1, 1) + dt.timedelta(days=offset)
+        start, end = day.isoformat(), None
+        if precision == "span":
+            end = (day + dt.timedelta(days=offset % 9)).isoformat()
+        elif precision == "month":
+            start = start[:7]
+        elif precision == "year":
+            start = start[:4]
+        meetings.append(
+            Meeting(
+                id=f"m{i:04d}",
+                body=body,
+                kind="regular",
+                title="t",
+                start=start,
+                end=end,
+                host=host,
+                sources=("https://example.org/s",),
+            )
+        )
+    return MeetingRegistry(meetings)
+
+
+def _passes(m: Meeting, f: dict[str, Any], lo: dt.date, hi: dt.date) -> bool:
+    if f.get("strict"):
+        inside = lo <= m.earliest and m.latest <= hi
+    else:
+        inside = m.earliest <= hi and m.latest >= lo
+    return (
+        inside
+        and ("organ" not in f or m.body.value == f["organ"])
+        and ("host" not in f or m.host == f["host"])
+    )
+
+
+@given(
+    big_registries(),
+    st.fixed_dictionaries(
+        {"between": st.tuples(st.integers(0, 1600), st.integers(0, 400))},
+        optional={
+            "organ": st.sampled_from(BODIES[:5]),
+            "host": st.sampled_from(HOSTS[:3]),
+            "strict": st.booleans(),
+        },
+    ),
+)
+def test_composite_indexes_equal_a_scan(registry: MeetingRegistry, f: dict[str, Any]) -> None:
+    """Field + date filters over large registries equal a scan; next() within them too."""
+    offset, width = f.pop("between")
+    lo = dt.date(2020, 1, 1) + dt.timedelta(days=offset)
+    hi = lo + dt.timedelta(days=width)
+    expected = [m.id for m in registry if _passes(m, f, lo, hi)]
+    found = registry.filter(between=(lo, hi), **f)
+    assert [m.id for m in found] == expected
+    after = lo + dt.timedelta(days=width // 2)
+    following = [m for m in found if m.earliest > after]
+    assert registry.next(after=after, between=(lo, hi), **f) == (
+        following[0] if following else None
+    )
+
+
+# Construction: order and the uniqueness check ---------------------------------------------------
+
+
+@given(tst.meeting_lists(max_size=30))
+def test_registry_order_equals_the_sort_key(meetings: list[Meeting]) -> None:
+    """Two stable sorts order as (earliest, id), the string key of the registry."""
+    assert registry_order(meetings) == sorted(meetings, key=sort_key)
+    assert registry_order(meetings) == sorted(meetings, key=attrgetter("earliest", "id"))
+
+
+series_values = st.sampled_from([None, "", "CFM:regular", "CHS:regular", "s1"])
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["a", "b", "c", "d", "e", "f"]),
+            st.sampled_from(["CFM", "CHS"]),
+            st.sampled_from([None, 1, 2]),
+            series_values,
+        ),
+        max_size=8,
+    )
+)
+def test_unique_keys_agrees_with_the_full_check(rows: list[tuple[Any, ...]]) -> None:
+    """The fast uniqueness check says what the located check says (ids, series ordinals)."""
+    meetings = [
+        Meeting(
+            id=f"{meeting_id}{i}" if i % 3 else meeting_id,
+            body=body,
+            kind="regular",
+            title="t",
+            start="2022",
+            ordinal=ordinal,
+            series=series,
+            sources=("https://example.org/s",),
+        )
+        for i, (meeting_id, body, ordinal, series) in enumerate(rows)
+    ]
+    assert unique_keys(meetings) == fast_check(meetings)
