@@ -43,13 +43,17 @@ if TYPE_CHECKING:
         InvalidDataError,
         InvalidDateError,
         MissingExtraError,
+        MissingNameError,
         PolicyError,
         TurkicOrgError,
+        UnknownLanguageError,
         UnknownMeetingError,
+        UnknownNameError,
         UnknownStateError,
         UnsupportedTypeError,
         UnsupportedVersionError,
     )
+    from turkicorg.localnames import LocalName, NameForm
     from turkicorg.meetings import (
         Format,
         Meeting,
@@ -68,8 +72,17 @@ if TYPE_CHECKING:
         Status,
         Treaty,
     )
-    from turkicorg.organs import Cadence, DecisionBasis, Mechanism, Organ, OrganProfile
+    from turkicorg.organs import (
+        Cadence,
+        ChairRotation,
+        DecisionBasis,
+        DecisionRule,
+        Mechanism,
+        Organ,
+        OrganProfile,
+    )
     from turkicorg.parties import FormerName, Party, PartyKind, State
+    from turkicorg.record import OrganizationRecord
     from turkicorg.registry import MeetingRegistry
     from turkicorg.rotation import (
         AlphabeticalRotation,
@@ -78,7 +91,7 @@ if TYPE_CHECKING:
         Override,
         Turn,
     )
-    from turkicorg.serialize import dump, dumps, load, loads
+    from turkicorg.serialize import dump, dumps, json_schema, load, loads
     from turkicorg.sourcing import Alternative, Confidence
 
 __version__ = "0.1.0"
@@ -89,6 +102,7 @@ __all__ = [
     "Appointment",
     "Cadence",
     "CalendarYearRotation",
+    "ChairRotation",
     "ChairTerm",
     "Confidence",
     "Consensus",
@@ -96,6 +110,7 @@ __all__ = [
     "DataFileError",
     "DateSpan",
     "DecisionBasis",
+    "DecisionRule",
     "ElderChairPolicy",
     "ElderChairTerm",
     "ErrorDetail",
@@ -105,6 +120,7 @@ __all__ = [
     "InvalidDataError",
     "InvalidDateError",
     "InvalidPositionError",
+    "LocalName",
     "Majority",
     "Mechanism",
     "Meeting",
@@ -113,12 +129,15 @@ __all__ = [
     "MeetingStatus",
     "Membership",
     "MissingExtraError",
+    "MissingNameError",
+    "NameForm",
     "NameOrder",
     "NextChair",
     "Organ",
     "OrganProfile",
     "Organization",
     "OrganizationName",
+    "OrganizationRecord",
     "Outcome",
     "Override",
     "PartialDate",
@@ -139,7 +158,9 @@ __all__ = [
     "TurkicOrgError",
     "Turn",
     "Unanimity",
+    "UnknownLanguageError",
     "UnknownMeetingError",
+    "UnknownNameError",
     "UnknownStateError",
     "UnsupportedTypeError",
     "UnsupportedVersionError",
@@ -147,6 +168,7 @@ __all__ = [
     "decide",
     "dump",
     "dumps",
+    "json_schema",
     "load",
     "load_default",
     "loads",
@@ -180,7 +202,10 @@ _EXPORTS = {
         "MissingExtraError",
         "PolicyError",
         "TurkicOrgError",
+        "MissingNameError",
+        "UnknownLanguageError",
         "UnknownMeetingError",
+        "UnknownNameError",
         "UnknownStateError",
         "UnsupportedTypeError",
         "UnsupportedVersionError",
@@ -203,7 +228,17 @@ _EXPORTS = {
         "Status",
         "Treaty",
     ),
-    "turkicorg.organs": ("Cadence", "DecisionBasis", "Mechanism", "Organ", "OrganProfile"),
+    "turkicorg.localnames": ("LocalName", "NameForm"),
+    "turkicorg.organs": (
+        "Cadence",
+        "ChairRotation",
+        "DecisionBasis",
+        "DecisionRule",
+        "Mechanism",
+        "Organ",
+        "OrganProfile",
+    ),
+    "turkicorg.record": ("OrganizationRecord",),
     "turkicorg.parties": ("FormerName", "Party", "PartyKind", "State"),
     "turkicorg.registry": ("MeetingRegistry",),
     "turkicorg.rotation": (
@@ -213,7 +248,7 @@ _EXPORTS = {
         "Override",
         "Turn",
     ),
-    "turkicorg.serialize": ("dump", "dumps", "load", "loads"),
+    "turkicorg.serialize": ("dump", "dumps", "json_schema", "load", "loads"),
     "turkicorg.sourcing": ("Alternative", "Confidence"),
 }
 _LAZY = {name: module for module, names in _EXPORTS.items() for name in names}
