@@ -43,8 +43,9 @@ ranges that do not meet), or, with ``strict``, when it lies inside both.
 int per meeting) answers ``next``/``previous``/``latest`` by bisection; date ranges are
 answered by bisection on the start days of each class of meeting length (so a long event is
 found without scanning the whole registry); ``organ``/``body``/``kind``/``host``/
-``participant``/``status`` filters start from the shortest array of matching positions and
-narrow it by a one-byte column of codes per field (or by intersection). Filter results reuse
+``participant``/``status`` filters start from the shortest list of matching positions; with
+a date range, that value's own date-ordered index (built on first use) answers the range by
+two bisections (:mod:`~turkicorg.registry.dateindex`). Filter results reuse
 the sorted order and skip validation (a subset of a valid registry is valid). Building a
 registry only sorts and checks the meetings, which is why it stays cheap for large registries:
 see the "Meeting registry" section of the performance page for measured figures.
