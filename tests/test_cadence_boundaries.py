@@ -133,7 +133,7 @@ def test_a_meeting_counts_from_its_first_day_and_is_not_its_own_successor() -> N
         [
             meeting("held", "2021-05-05", "2021-05-06"),
             meeting("plan", "2021-05-07", status="tentative"),
-            meeting("plan-same-day", "2021-05-08", status="tentative"),
+            meeting("plan-later", "2021-05-08", status="tentative"),
         ]
     )
     with pytest.raises(PolicyError, match="recorded by 2021-05-04"):
@@ -141,7 +141,9 @@ def test_a_meeting_counts_from_its_first_day_and_is_not_its_own_successor() -> N
     first_day = rhythm.due(registry, "COE", on="2021-05-05", cadence=HALF_YEAR)
     assert (first_day.last, first_day.next_recorded) == ("held", "plan")
     on_plan = rhythm.due(registry, "COE", on="2021-05-07", cadence=HALF_YEAR)
-    assert on_plan.next_recorded == "plan-same-day"  # the planned meeting of the day is not next
+    assert (
+        on_plan.next_recorded == "plan-later"
+    )  # a planned meeting starting on the day is not next
     assert rhythm.due(registry, "COE", on="2021-05-08", cadence=HALF_YEAR).next_recorded is None
 
 
