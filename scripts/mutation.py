@@ -38,6 +38,7 @@ _REGISTRY_TESTS = (
     "test_registry_data.py",
     "test_registry_state.py",
 )
+_INDEX_TESTS = (*_REGISTRY_TESTS, "test_registry_index.py")
 
 TESTS = {
     "cadence.answers": _CADENCE_TESTS,
@@ -47,7 +48,10 @@ TESTS = {
     "decisions": ("test_decisions.py", "test_facade.py", "test_horizon.py"),
     "elders": ("test_elders.py", "test_facade.py", "test_horizon.py"),
     "registry.checks": _REGISTRY_TESTS,
+    "registry.core": _INDEX_TESTS,
+    "registry.dateindex": _INDEX_TESTS,
     "registry.filters": _REGISTRY_TESTS,
+    "registry.index": _INDEX_TESTS,
     "rotation": ("test_rotation.py",),
 }
 """Each module's own tests (the façade and horizon tests pin what the lead added to them),
