@@ -198,3 +198,17 @@ def test_the_provenance_page_states_the_horizon_and_the_open_questions() -> None
     assert "rc-2023-kz (planned for 2023); chs-2026-informal (planned for 2025-05)" in (
         provenance_markdown(moved)
     )
+
+
+def test_cadence_answers_explain_and_cite_the_rhythm() -> None:
+    """Every answer object explains itself and carries its sources, the cadence's too."""
+    rhythm = OTS.profile("COE").cadences[0].sources
+    due = OTS.due("COE", on="2026-11-25")
+    assert due.sources == rhythm
+    assert rhythm[0] in due.explain()
+    assert "data horizon (2026-03-11)" in due.explain()
+    inside = OTS.due("COE", on="2025-12-01")
+    assert "Beyond the data" not in inside.explain()
+    gap = OTS.gaps("COE", between=("2022", "2025"))[0]
+    assert gap.sources == rhythm
+    assert gap.explain().startswith(f"{gap}. The rhythm: Sources: {rhythm[0]}")

@@ -196,7 +196,7 @@ def test_elders_in_2024(ots: Organization) -> None:
     assert [a.person for a in chairs] == ["binali-yildirim"]
 
 
-def test_data_version_and_sources(ots: Organization) -> None:
+def test_data_version_and_sources(ots: Organization, monkeypatch: pytest.MonkeyPatch) -> None:
     """The dataset exposes a version and a last-verified date; every fact has sources."""
     assert ots.data_version
     assert isinstance(ots.last_verified, dt.date)
@@ -205,7 +205,15 @@ def test_data_version_and_sources(ots: Organization) -> None:
     assert all(p.sources for p in ots.parties)
     assert all(t.sources for t in ots.treaties)
     assert all(m.sources for m in ots.meetings)
-    assert turkicorg.load_default() is ots
+    assert ots.data_horizon is not None
+    assert ots.last_verified <= ots.data_horizon
+    # A fresh parse of the same files gives an equal organization, not the cached object.
+    from turkicorg import data  # noqa: PLC0415
+
+    monkeypatch.setattr(data, "_cache", {})
+    fresh = turkicorg.load_default()
+    assert fresh is not ots
+    assert fresh == ots
 
 
 def test_with_meetings_returns_a_new_organization(ots: Organization) -> None:

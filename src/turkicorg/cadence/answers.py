@@ -10,6 +10,7 @@ from dateutil.rrule import rrule
 
 from turkicorg.dates import PartialDate
 from turkicorg.organs import Cadence, Organ
+from turkicorg.sourcing import cite, horizon_note
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -63,6 +64,8 @@ class Gap:
             the gap, the one that may have started last (the greatest latest start day; with
             exact dates, simply the last meeting).
         first_after: The id of the meeting after the gap (None: no later meeting is recorded).
+        sources: Where the expected rhythm is stated (the cadence's sources; evidence, not
+            part of the answer's equality).
     """
 
     start: dt.date
@@ -71,6 +74,11 @@ class Gap:
     missing: int
     last_before: str
     first_after: str | None = None
+    sources: tuple[str, ...] = attrs.field(default=(), eq=False)
+
+    def explain(self) -> str:
+        """Say the gap, the rhythm it breaks and where that rhythm is stated."""
+        return f"{self}. The rhythm: {cite(self.sources)}"
 
     @property
     def days(self) -> int:
@@ -105,6 +113,8 @@ class Due:
         beyond_horizon: True when ``on`` lies after the data horizon; ``missed`` then counts
             only the windows that ended by the horizon.
         horizon: The data horizon, when ``on`` lies after it.
+        sources: Where the expected rhythm is stated (the cadence's sources; evidence, not
+            part of the answer's equality).
     """
 
     organ: Organ
@@ -118,6 +128,14 @@ class Due:
     next_recorded: str | None = None
     beyond_horizon: bool = False
     horizon: dt.date | None = None
+    sources: tuple[str, ...] = attrs.field(default=(), eq=False)
+
+    def explain(self) -> str:
+        """Say when the next meeting is expected, whether it is overdue, and on what rhythm."""
+        sentences = [f"The {self}.", cite(self.sources)]
+        if self.horizon is not None:
+            sentences.append(horizon_note(self.horizon))
+        return " ".join(sentences)
 
     @property
     def window(self) -> tuple[dt.date, dt.date]:

@@ -322,6 +322,7 @@ def gaps(
                     missing=missing,
                     last_before=anchor.id,
                     first_after=after,
+                    sources=chosen.sources,
                 )
             )
     return tuple(found)
@@ -384,4 +385,5 @@ def due(
         next_recorded=following.id if following else None,
         beyond_horizon=beyond,
         horizon=horizon if beyond else None,
+        sources=chosen.sources,
     )
