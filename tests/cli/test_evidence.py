@@ -119,3 +119,13 @@ def test_organs_by_any_name_and_one_message_for_unknown_ones(cli: Callable[..., 
     assert "unknown organ: 'CEO'; did you mean COE? (choose from CHS, CFM, SOC, COE, SEC)" in (
         result.err
     )
+
+
+def test_an_unknown_party_names_its_option_and_exits_2(cli: Callable[..., Result]) -> None:
+    """The same kind of mistake gets the same status, whichever option holds it."""
+    for option in ("--host", "--participant", "--country"):
+        result = cli("meetings", option, "Turky", "--year", "2022")
+        assert result.status == 2
+        assert result.err.startswith(f"turkicorg: {option}: unknown state")
+        assert "did you mean TR" in result.err
+    assert cli("decide", "CFM", "--object", "Turky", "--on", "2024-01-01").status == 2

@@ -32,6 +32,7 @@ from turkicorg.cli.options import (
 )
 from turkicorg.cli.output import escape_json, table
 from turkicorg.cli.status import EXIT_INVALID, EXIT_OK, NoResult, UsageError
+from turkicorg.errors import UnknownStateError
 from turkicorg.meetings import MeetingStatus
 from turkicorg.organs import Mechanism, Organ
 
@@ -150,20 +151,30 @@ def _filtered(ots: Organization, args: argparse.Namespace) -> MeetingRegistry:
         "organ": args.organ,
         "body": args.body,
         "kind": args.kind,
-        "host": ots.state(args.host).id if args.host else None,
-        "participant": ots.state(args.participant).id if args.participant else None,
+        "host": _party(ots, "--host", args.host),
+        "participant": _party(ots, "--participant", args.participant),
         "year": args.year,
         "between": between_range(args.between),
         "status": args.status,
         "text": " ".join(args.text) if args.text else None,
         "city": args.city,
-        "country": ots.state(args.country).id if args.country else None,
+        "country": _party(ots, "--country", args.country),
         "strict": args.strict,
     }
     try:
         return ots.meetings.filter(**filters)
     except ValueError as error:
         raise UsageError("meetings", str(error)) from None
+
+
+def _party(ots: Organization, option: str, name: str | None) -> str | None:
+    """The id of the party an option names; an unknown name is a usage error naming it."""
+    if not name:
+        return None
+    try:
+        return ots.state(name).id
+    except UnknownStateError as error:
+        raise UsageError(option, str(error)) from None
 
 
 def short_title(ots: Organization) -> Callable[[str], str]:
