@@ -138,3 +138,31 @@ def test_one_way_to_the_council_of_elders(ots: Organization) -> None:
     assert old.upcoming_chairs(2, after="2025-12-01") == bound.upcoming_chairs(
         2, after="2025-12-01"
     )
+
+
+def test_a_policy_argument_keeps_the_other_arguments(ots: Organization) -> None:
+    """``policy=`` together with ``order=`` and ``overrides=``: none of them is dropped."""
+    from turkicorg.elders import ElderChairPolicy  # noqa: PLC0415
+    from turkicorg.rotation import Override  # noqa: PLC0415
+
+    coe = ots.council_of_elders
+    assumed = ElderChairPolicy(term_years=4)
+    official = chairmanship.NameOrder.OFFICIAL
+    waiver = Override(turn_after="UZ", holder="KZ", reason="a recorded exchange of turns")
+    bound = coe.with_policy(assumed)
+    asked = {"after": "2025-12-01", "order": official, "overrides": [waiver]}
+    assert coe.next_chair(policy=assumed, **asked) == bound.next_chair(**asked)
+    chairs = coe.upcoming_chairs(3, policy=assumed, **asked)
+    assert chairs == bound.upcoming_chairs(3, **asked)
+    assert [c.state.id for c in chairs] == ["UZ", "KZ", "TR"]
+    assert chairs != coe.upcoming_chairs(3, after="2025-12-01", policy=assumed)
+
+
+def test_elders_without_a_state_come_first(ots: Organization) -> None:
+    """The elders are sorted by state id; one recorded without a state comes first."""
+    elder = next(a for a in ots.appointments if a.role.value == "elder" and a.state == "TR")
+    stateless = attrs.evolve(elder, state=None)
+    org = attrs.evolve(ots, appointments=(*ots.appointments, stateless))
+    listed = org.council_of_elders.elders(on="2024-06-01")
+    assert listed[0].state is None
+    assert [a.state for a in listed[1:]] == sorted(a.state or "" for a in listed[1:])

@@ -264,9 +264,6 @@ class CouncilOfElders:
         """
         return CouncilOfElders(self._org, policy=policy)
 
-    def _under(self, policy: ElderChairPolicy | None) -> CouncilOfElders:
-        return self if policy is None or policy == self.policy else self.with_policy(policy)
-
     @property
     def profile(self) -> OrganProfile:
         """The Council's profile: role, consensus, twice a year, who may call it."""
@@ -332,7 +329,7 @@ class CouncilOfElders:
             policy: Another chair policy for this question (default the Council's).
         """
         if policy is not None and policy != self.policy:
-            return self._under(policy).chair(on=on)
+            return self.with_policy(policy).chair(on=on)
         day = as_date(on)
         recorded = self._recorded_by(day)
         if not recorded:
@@ -386,7 +383,9 @@ class CouncilOfElders:
             PolicyError: No Chairman is recorded on that day, or no state is eligible.
         """
         if policy is not None and policy != self.policy:
-            return self._under(policy).next_chair(after=after, order=order, overrides=overrides)
+            return self.with_policy(policy).next_chair(
+                after=after, order=order, overrides=overrides
+            )
         day = as_date(after)
         if not self._recorded_by(day):
             return self._stamp(self._first(order), day)
@@ -454,7 +453,7 @@ class CouncilOfElders:
                 none is recorded on ``after``.
         """
         if policy is not None and policy != self.policy:
-            council = self._under(policy)
+            council = self.with_policy(policy)
             return council.upcoming_chairs(count, after=after, order=order, overrides=overrides)
         if type(count) is not int or count < 0:
             raise PolicyError("council of elders chair", f"count must be >= 0 (got {count!r})")
