@@ -8,9 +8,12 @@ type checking (under ``if TYPE_CHECKING:``) do not count.
 from __future__ import annotations
 
 import ast
+import importlib
 from pathlib import Path
 
 import pytest
+
+import turkicorg
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "turkicorg"
 
@@ -225,3 +228,31 @@ def test_the_checker_sees_a_function_level_import() -> None:
     tree = ast.parse("def f():\n    from turkicorg.cli import main\n")
     assert any(isinstance(node, ast.ImportFrom) for node in ast.walk(tree))
     assert _floor("turkicorg.cli") > _floor("turkicorg.registry")
+
+
+def _type_checking_imports() -> dict[str, str]:
+    """The names ``turkicorg/__init__.py`` imports for type checkers, with their modules."""
+    tree = ast.parse((PACKAGE / "__init__.py").read_text(encoding="utf-8"))
+    block = next(
+        node
+        for node in tree.body
+        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING"
+    )
+    return {
+        alias.name: node.module.removeprefix("turkicorg.")
+        for node in block.body
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("turkicorg")
+        for alias in node.names
+    }
+
+
+def test_the_public_names_agree() -> None:
+    """``__all__``, the lazy table and the type checkers' imports name the same things."""
+    home = turkicorg._HOME
+    assert sorted(turkicorg.__all__) == turkicorg.__all__
+    assert set(turkicorg.__all__) == {*home, "__version__"}
+    assert _type_checking_imports() == home
+    for name, module in home.items():
+        owner = importlib.import_module(f"turkicorg.{module}")
+        assert name in owner.__all__, (name, module)
+        assert getattr(turkicorg, name) is getattr(owner, name)

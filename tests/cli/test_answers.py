@@ -219,3 +219,37 @@ def test_version(entry_point: Runner, cli: Runner) -> None:
     assert result.status == 0
     assert result.out.startswith("turkicorg ")
     assert cli("--version").out == result.out
+
+
+def test_one_command_parses_as_the_whole_parser() -> None:
+    """The parser built for one command reads its arguments as the whole parser does."""
+    from turkicorg.cli.app import COMMANDS, build_parser  # noqa: PLC0415
+
+    whole = build_parser()
+    for words in (
+        ["chair", "elders", "--next", "3", "--order", "official"],
+        ["meetings", "--organ", "cfm", "--year", "2022", "--kind", "extraordinary"],
+        ["members", "--on", "2019-10-15", "--observers", "--format", "json"],
+        ["info"],
+    ):
+        alone = build_parser(only=words[0])
+        assert vars(alone.parse_args(words)) == vars(whole.parse_args(words)), words
+    assert set(COMMANDS) == set(whole._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+
+
+def test_a_command_imports_no_other_command() -> None:
+    """``turkicorg chair`` builds and imports the chair command alone (start-up time)."""
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    code = (
+        "import sys, io; from turkicorg.cli import main; "
+        "main(['chair', '--on', '2023-01-01'], out=io.StringIO(), err=io.StringIO()); "
+        "print(' '.join(m for m in sys.modules if m.startswith('turkicorg.cli.')))"
+    )
+    result = subprocess.run(  # noqa: S603 - this Python, this test's code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    loaded = set(result.stdout.split())
+    assert "turkicorg.cli.chair" in loaded
+    assert not loaded & {f"turkicorg.cli.{name}" for name in ("meetings", "export", "timeline")}

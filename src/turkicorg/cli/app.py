@@ -9,22 +9,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import os
 import sys
 from typing import TYPE_CHECKING, Any, Final
 
-from turkicorg.cli import (
-    chair,
-    decide,
-    export,
-    gaps,
-    info,
-    meetings,
-    members,
-    overview,
-    timeline,
-    validate,
-)
 from turkicorg.cli.loading import InvalidFile
 from turkicorg.cli.options import Formatter, Parser
 from turkicorg.cli.output import Console, shown_path
@@ -37,8 +26,20 @@ if TYPE_CHECKING:
 
 __all__ = ["COMMANDS", "build_parser", "main", "message_for"]
 
-COMMANDS: Final = (overview, members, chair, decide, meetings, gaps, export, timeline, validate)
-"""The command modules, in the order ``--help`` lists them (``info`` comes last)."""
+COMMANDS: Final = (
+    "overview",
+    "members",
+    "chair",
+    "decide",
+    "meetings",
+    "gaps",
+    "export",
+    "timeline",
+    "validate",
+    "info",
+)
+"""The commands, in the order ``--help`` lists them; each is the module of its name in this
+package (``turkicorg.cli.chair``), imported only when its parser is built."""
 
 _EXIT_INTERRUPTED: Final = 130
 
@@ -51,12 +52,20 @@ class _Version(argparse.Action):
         super().__init__(option_strings, dest, **kwargs)
 
     def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
-        sys.stdout.write(f"turkicorg {info.version()}\n")
+        from turkicorg.cli.info import version  # noqa: PLC0415 - only when asked
+
+        sys.stdout.write(f"turkicorg {version()}\n")
         parser.exit(EXIT_OK)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The command-line parser (also used to generate the command-line reference)."""
+def build_parser(*, only: str | None = None) -> argparse.ArgumentParser:
+    """The command-line parser (also used to generate the command-line reference).
+
+    Args:
+        only: Build the parser of this command alone (one of :data:`COMMANDS`): it parses that
+            command's arguments as the whole parser does, and imports no other command's
+            module.
+    """
     parser = Parser(
         prog="turkicorg",
         description="Answers about the Organization of Turkic States, from sourced data.",
@@ -72,9 +81,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_Version, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for command in (*COMMANDS, info):
-        command.register(sub)
+    for name in COMMANDS if only is None else (only,):
+        importlib.import_module(f"{__package__}.{name}").register(sub)
     return parser
+
+
+def _command(argv: Sequence[str]) -> str | None:
+    """The command named by ``argv`` (its first word, when no option comes before it)."""
+    return argv[0] if argv and argv[0] in COMMANDS else None
 
 
 def _problems(error: InvalidDataError) -> str:
@@ -137,7 +151,8 @@ def main(
         err: Where messages go (default standard error).
     """
     console = Console(out or sys.stdout, err or sys.stderr)
-    args = _parse(build_parser(), argv, console)
+    words = sys.argv[1:] if argv is None else list(argv)
+    args = _parse(build_parser(only=_command(words)), words, console)
     if isinstance(args, int):
         return args
     handler: Callable[[argparse.Namespace, Console], int] = args.handler

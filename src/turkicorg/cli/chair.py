@@ -6,6 +6,14 @@ to the next regular summit. The Council of Elders' chair was first held by the s
 names; it then passes to the other member states in turn, in English alphabetical order; --order
 picks short names (default) or official names, which the sources leave open. --lang names the
 states in another language; the rotation still sorts the English names, as the rule says.
+
+Examples:
+    turkicorg chair
+    turkicorg chair organization --on 2023-01-01 --explain
+    turkicorg chair elders --next --explain
+    turkicorg chair elders --next 4 --order official
+    turkicorg chair elders --next 3 --term-years 4   (an assumed term: projected dates)
+    turkicorg chair elders --next 3 --lang kk
 """
 
 from __future__ import annotations
@@ -33,17 +41,7 @@ if TYPE_CHECKING:
     from turkicorg.organization import Organization
     from turkicorg.sourcing import Alternative
 
-__all__ = ["BODIES", "EXAMPLES", "POLICIES", "register", "run"]
-
-EXAMPLES: Final = (
-    "turkicorg chair",
-    "turkicorg chair organization --on 2023-01-01 --explain",
-    "turkicorg chair elders --next --explain",
-    "turkicorg chair elders --next 4 --order official",
-    "turkicorg chair elders --next 3 --term-years 4   (an assumed term: projected dates)",
-    "turkicorg chair elders --next 3 --lang kk",
-)
-"""What ``--help`` shows as examples."""
+__all__ = ["BODIES", "POLICIES", "register", "run"]
 
 
 def _practice(*, upcoming: bool) -> ChairPolicy:
@@ -64,7 +62,7 @@ _ONLY_FOR: Final = {"order": "elders", "term_years": "elders", "policy": "organi
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``chair`` command."""
-    parser = add_command(sub, "chair", doc=__doc__, examples=EXAMPLES, handler=run)
+    parser = add_command(sub, "chair", doc=__doc__, handler=run)
     bodies = list(BODIES)
     parser.add_argument(
         "body",

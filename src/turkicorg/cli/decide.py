@@ -3,11 +3,14 @@
 Apply an organ's decision rule (as the data states it: sourced, or a documented default) to the
 positions the parties took. Member states on the day are entitled; a member not named is absent;
 observers' positions are recorded but never count. Exit status 0 when adopted, 1 when not.
+
+Examples:
+    turkicorg decide CFM --support AZ,KZ,KG,UZ --object TR --on 2024-01-01
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from turkicorg.cli.evidence import note_horizon
 from turkicorg.cli.loading import load
@@ -22,15 +25,12 @@ if TYPE_CHECKING:
 
     from turkicorg.cli.output import Console
 
-__all__ = ["EXAMPLES", "positions", "register", "run"]
-
-EXAMPLES: Final = ("turkicorg decide CFM --support AZ,KZ,KG,UZ --object TR --on 2024-01-01",)
-"""What ``--help`` shows as examples."""
+__all__ = ["positions", "register", "run"]
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``decide`` command."""
-    parser = add_command(sub, "decide", doc=__doc__, examples=EXAMPLES, handler=run)
+    parser = add_command(sub, "decide", doc=__doc__, handler=run)
     add_organ(parser, help="the deciding organ")
     for position in Position:
         parser.add_argument(

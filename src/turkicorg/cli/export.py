@@ -6,6 +6,13 @@ Write the embedded data (or --data) in a format: json (the whole organization, l
 Correlates of War IGO data; --format long or wide), sqlite (the whole organization as an SQLite
 database; needs -o FILE) or schema (the JSON Schema of the json format). With -o the file is
 written atomically: a reader sees the old file or the new one, never half of one.
+
+Examples:
+    turkicorg export ics -o ots.ics
+    turkicorg export json -o ots.json
+    turkicorg export popolo > ots-popolo.json
+    turkicorg export panel --format wide -o ots-panel.csv
+    turkicorg export sqlite -o ots.db
 """
 
 from __future__ import annotations
@@ -25,26 +32,17 @@ if TYPE_CHECKING:
     from turkicorg.cli.output import Console
     from turkicorg.organization import Organization
 
-__all__ = ["EXAMPLES", "FORMATS", "PANEL_SHAPES", "SQLITE", "register", "run"]
+__all__ = ["FORMATS", "PANEL_SHAPES", "SQLITE", "register", "run"]
 
 SQLITE: Final = "sqlite"
 """The binary format: written only to a file (-o)."""
 PANEL_SHAPES: Final = ("long", "wide")
 """The shapes of the panel (``--format``), the default first."""
 
-EXAMPLES: Final = (
-    "turkicorg export ics -o ots.ics",
-    "turkicorg export json -o ots.json",
-    "turkicorg export popolo > ots-popolo.json",
-    "turkicorg export panel --format wide -o ots-panel.csv",
-    "turkicorg export sqlite -o ots.db",
-)
-"""What ``--help`` shows as examples."""
-
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``export`` command."""
-    parser = add_command(sub, "export", doc=__doc__, examples=EXAMPLES, handler=run)
+    parser = add_command(sub, "export", doc=__doc__, handler=run)
     parser.add_argument("what", choices=[*FORMATS, SQLITE], help="the format")
     add_output(parser)
     add_partial(parser)

@@ -2,11 +2,15 @@
 
 The expected rhythm of an organ (from its sourced profile), the periods without a recorded
 meeting longer than that rhythm, and when the next one is due.
+
+Examples:
+    turkicorg gaps COE
+    turkicorg gaps CHS --between 2011 2025
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from turkicorg.cli.evidence import note_horizon
 from turkicorg.cli.loading import load
@@ -27,18 +31,12 @@ if TYPE_CHECKING:
 
     from turkicorg.cli.output import Console
 
-__all__ = ["EXAMPLES", "register", "run"]
-
-EXAMPLES: Final = (
-    "turkicorg gaps COE",
-    "turkicorg gaps CHS --between 2011 2025",
-)
-"""What ``--help`` shows as examples."""
+__all__ = ["register", "run"]
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``gaps`` command."""
-    parser = add_command(sub, "gaps", doc=__doc__, examples=EXAMPLES, handler=run)
+    parser = add_command(sub, "gaps", doc=__doc__, handler=run)
     add_organ(parser, help="the organ (one whose profile states a rhythm)")
     add_between(parser)
     add_kind(parser, help="which rhythm (one the organ's profile states)")

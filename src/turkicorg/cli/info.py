@@ -3,11 +3,15 @@
 The version of turkicorg and of the data (the embedded data, or --data), the day the data was
 last verified, how many parties, memberships, appointments and meetings it holds, and how many
 distinct sources back them.
+
+Examples:
+    turkicorg info
+    turkicorg info --data my-meetings.json
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from turkicorg.cli.loading import load
 from turkicorg.cli.options import add_command, add_common
@@ -18,13 +22,7 @@ if TYPE_CHECKING:
 
     from turkicorg.cli.output import Console
 
-__all__ = ["EXAMPLES", "register", "run", "version"]
-
-EXAMPLES: Final = (
-    "turkicorg info",
-    "turkicorg info --data my-meetings.json",
-)
-"""What ``--help`` shows as examples."""
+__all__ = ["register", "run", "version"]
 
 
 def version() -> str:
@@ -39,7 +37,7 @@ def version() -> str:
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``info`` command."""
-    parser = add_command(sub, "info", doc=__doc__, examples=EXAMPLES, handler=run)
+    parser = add_command(sub, "info", doc=__doc__, handler=run)
     add_common(parser, on=False)
 
 

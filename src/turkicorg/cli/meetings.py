@@ -4,6 +4,14 @@ List the meetings of the registry that pass every filter given. A meeting known 
 month or year matches any range that overlaps it; --strict keeps only meetings certainly inside
 the range. With --lang, tables and calendars title each meeting of an organ with the organ's name
 in that language where a source gives it.
+
+Examples:
+    turkicorg meetings --organ CFM --kind extraordinary --year 2022
+    turkicorg meetings --organ CFM --kind extraordinary --year 2022 --format ics > cfm-2022.ics
+    turkicorg meetings --organ COE --between 2022 2024
+    turkicorg meetings --participant OSCE --format json
+    turkicorg meetings --text samarkand
+    turkicorg meetings --organ CHS --lang tr --format ics > zirveler.ics
 """
 
 from __future__ import annotations
@@ -46,7 +54,6 @@ if TYPE_CHECKING:
     from turkicorg.registry import MeetingRegistry
 
 __all__ = [
-    "EXAMPLES",
     "FORMATS",
     "Writer",
     "calendar",
@@ -56,23 +63,13 @@ __all__ = [
     "short_title",
 ]
 
-EXAMPLES: Final = (
-    "turkicorg meetings --organ CFM --kind extraordinary --year 2022",
-    "turkicorg meetings --organ CFM --kind extraordinary --year 2022 --format ics > cfm-2022.ics",
-    "turkicorg meetings --organ COE --between 2022 2024",
-    "turkicorg meetings --participant OSCE --format json",
-    "turkicorg meetings --text samarkand",
-    "turkicorg meetings --organ CHS --lang tr --format ics > zirveler.ics",
-)
-"""What ``--help`` shows as examples."""
-
 _ABBREVIATE_OVER: Final = 20
 """Organ names longer than this are abbreviated in tables ("Council of Foreign Ministers")."""
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``meetings`` command."""
-    parser = add_command(sub, "meetings", doc=__doc__, examples=EXAMPLES, handler=run)
+    parser = add_command(sub, "meetings", doc=__doc__, handler=run)
     add_organ(parser, help="the organ that met", option=True)
     bodies = [*(organ.value for organ in Organ), *(mechanism.value for mechanism in Mechanism)]
     parser.add_argument(

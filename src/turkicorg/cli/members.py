@@ -2,6 +2,11 @@
 
 The member states on a day; with --observers also the observers. With --lang, the names as the
 sources write them in that language, in its alphabetical order.
+
+Examples:
+    turkicorg members
+    turkicorg members --on 2019-10-14 --format json
+    turkicorg members --observers --lang kk
 """
 
 from __future__ import annotations
@@ -26,14 +31,7 @@ if TYPE_CHECKING:
     from turkicorg.organization import Organization
     from turkicorg.parties import State
 
-__all__ = ["COLUMNS", "EXAMPLES", "FORMATS", "register", "run"]
-
-EXAMPLES: Final = (
-    "turkicorg members",
-    "turkicorg members --on 2019-10-14 --format json",
-    "turkicorg members --observers --lang kk",
-)
-"""What ``--help`` shows as examples."""
+__all__ = ["COLUMNS", "FORMATS", "register", "run"]
 
 FORMATS: Final = ("table", "json", "csv")
 """The output formats (the first is the default): the shapes :func:`rows_as` writes."""
@@ -51,7 +49,7 @@ LANG_COLUMNS: Final = {"name": "name_lang", "official_name": "official_name_lang
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``members`` command."""
-    parser = add_command(sub, "members", doc=__doc__, examples=EXAMPLES, handler=run)
+    parser = add_command(sub, "members", doc=__doc__, handler=run)
     add_common(parser)
     parser.add_argument("--observers", action="store_true", help="include the observers")
     add_format(parser, FORMATS, "output format")

@@ -122,29 +122,27 @@ def choice(values: Iterable[str]) -> Callable[[str], str]:
     return canonical
 
 
-def help_texts(doc: str | None) -> tuple[str, str]:
-    """The summary and the description of a command, from its module's docstring.
+def help_texts(doc: str | None) -> tuple[str, str, tuple[str, ...]]:
+    """The summary, the description and the examples of a command, from its module's docstring.
 
     The first line is the summary (``turkicorg --help`` lists it, in lower case and without
-    its period); the paragraph after it is the description (``turkicorg COMMAND --help``).
+    its period); the paragraphs after it, up to an ``Examples:`` section, are the description
+    (``turkicorg COMMAND --help``); each line of that section is an example.
     """
     head, _, rest = (doc or "").strip().partition("\n")
+    text, _, shown = rest.partition("\nExamples:\n")
     summary = head.strip().removesuffix(".")
     if summary[1:2].islower():
         summary = summary[:1].lower() + summary[1:]
-    return summary, " ".join(rest.split()) or head.strip()
+    examples = tuple(line.strip() for line in shown.splitlines() if line.strip())
+    return summary, " ".join(text.split()) or head.strip(), examples
 
 
 def add_command(
-    sub: Any,
-    name: str,
-    *,
-    doc: str | None,
-    examples: Sequence[str],
-    handler: Callable[..., int],
+    sub: Any, name: str, *, doc: str | None, handler: Callable[..., int]
 ) -> argparse.ArgumentParser:
     """A subcommand described by ``doc`` (see :func:`help_texts`), with its examples."""
-    summary, description = help_texts(doc)
+    summary, description, examples = help_texts(doc)
     heading = "example:" if len(examples) == 1 else "examples:"
     parser: argparse.ArgumentParser = sub.add_parser(
         name,

@@ -2,11 +2,15 @@
 
 Members, observers and the holders of the organization's posts on a day. With --lang, the
 organization and its parties are named as the sources write them in that language.
+
+Examples:
+    turkicorg overview --on 2022-11-15
+    turkicorg overview --lang tr
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from turkicorg.cli.evidence import add_sources, note_horizon, source_lines
 from turkicorg.cli.lang import add_lang, organization_name, party_name, sorted_parties
@@ -28,15 +32,12 @@ if TYPE_CHECKING:
     from turkicorg.organization import Organization
     from turkicorg.parties import State
 
-__all__ = ["EXAMPLES", "elder_chair_line", "register", "run", "term_line"]
-
-EXAMPLES: Final = ("turkicorg overview --on 2022-11-15", "turkicorg overview --lang tr")
-"""What ``--help`` shows as examples."""
+__all__ = ["elder_chair_line", "register", "run", "term_line"]
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``overview`` command."""
-    parser = add_command(sub, "overview", doc=__doc__, examples=EXAMPLES, handler=run)
+    parser = add_command(sub, "overview", doc=__doc__, handler=run)
     add_common(parser)
     add_lang(parser)
     add_sources(parser)

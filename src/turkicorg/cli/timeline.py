@@ -3,11 +3,14 @@
 Draw the memberships and observer statuses of every party, the organization's chairmanship, the
 Council of Elders' chairs and the summits as an SVG picture. Needs the timeline extra: pip
 install "turkicorg[timeline]".
+
+Examples:
+    turkicorg timeline -o ots-timeline.svg
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from turkicorg.cli.loading import load
 from turkicorg.cli.options import add_command, add_common, add_output
@@ -19,15 +22,12 @@ if TYPE_CHECKING:
 
     from turkicorg.cli.output import Console
 
-__all__ = ["EXAMPLES", "register", "run"]
-
-EXAMPLES: Final = ("turkicorg timeline -o ots-timeline.svg",)
-"""What ``--help`` shows as examples."""
+__all__ = ["register", "run"]
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``timeline`` command."""
-    parser = add_command(sub, "timeline", doc=__doc__, examples=EXAMPLES, handler=run)
+    parser = add_command(sub, "timeline", doc=__doc__, handler=run)
     add_output(parser, required=True, what="the SVG picture")
     add_common(parser, on=False)
 

@@ -2,11 +2,14 @@
 
 Check turkicorg JSON documents (a meeting registry, an organization, ...): every problem is
 printed with its path. Exit status 1 when any file is invalid.
+
+Examples:
+    turkicorg validate my-meetings.json
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from turkicorg.cli.loading import InvalidFile, document_type, read_text
 from turkicorg.cli.options import add_command
@@ -19,15 +22,12 @@ if TYPE_CHECKING:
 
     from turkicorg.cli.output import Console
 
-__all__ = ["EXAMPLES", "check", "register", "run"]
-
-EXAMPLES: Final = ("turkicorg validate my-meetings.json",)
-"""What ``--help`` shows as examples."""
+__all__ = ["check", "register", "run"]
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``validate`` command."""
-    parser = add_command(sub, "validate", doc=__doc__, examples=EXAMPLES, handler=run)
+    parser = add_command(sub, "validate", doc=__doc__, handler=run)
     parser.add_argument("files", nargs="+", metavar="FILE", help="files to check")
 
 

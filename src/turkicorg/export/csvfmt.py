@@ -57,16 +57,17 @@ from turkicorg.errors import ErrorDetail, InvalidDataError
 from turkicorg.export.csvlists import join_items, split_items
 from turkicorg.export.csvwriter import FORMULA_TRIGGERS, LINE_END, guard_cell, unguard_cell
 from turkicorg.meetings import Meeting
-from turkicorg.registry import MeetingRegistry, registry_problems
 from turkicorg.serialize import DEFAULT_MAX_SIZE, structure
 from turkicorg.serialize.common import gc_paused
 from turkicorg.serialize.fastread import fast_meeting
 from turkicorg.serialize.fields import MEETING_FIELDS, Kind
+from turkicorg.serialize.lines import numbered_registry
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
     from turkicorg.dates import PartialDate
+    from turkicorg.registry import MeetingRegistry
 
 __all__ = [
     "COLUMNS",
@@ -253,24 +254,7 @@ def from_csv(text: str, *, max_size: int | None = DEFAULT_MAX_SIZE) -> MeetingRe
         problems.append(ErrorDetail(f"$[line {reader.line_num}]", f"malformed CSV: {error}"))
     if problems:
         raise InvalidDataError(problems)
-    return _registry(meetings, rows)
-
-
-def _registry(meetings: list[Meeting], rows: list[int]) -> MeetingRegistry:
-    try:
-        with gc_paused:
-            return MeetingRegistry(meetings)
-    except InvalidDataError:
-        found = registry_problems(meetings, prefix="$")
-        pattern = re.compile(r"\$\[(\d+)\]")
-        raise InvalidDataError(
-            ErrorDetail(
-                pattern.sub(lambda m: f"$[row {rows[int(m[1])]}]", e.path, count=1),
-                e.message,
-                e.value,
-            )
-            for e in found
-        ) from None
+    return numbered_registry(meetings, rows, unit="row")
 
 
 def _header(header: list[str]) -> dict[str, int]:

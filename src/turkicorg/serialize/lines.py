@@ -40,11 +40,11 @@ from turkicorg.serialize.jsontext import encode, parse, utf8
 from turkicorg.serialize.reading import position, source_name, stream_decode_error
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Sequence
 
-__all__ = ["dump_lines", "iter_dumps", "iter_load", "load_lines"]
+__all__ = ["dump_lines", "iter_dumps", "iter_load", "load_lines", "numbered_registry"]
 
-_LINE_NUMBER: Final = re.compile(r"\$\[(\d+)\]")
+_INDEX: Final = re.compile(r"\$\[(\d+)\]")
 
 
 def iter_dumps(meetings: Iterable[Meeting]) -> Iterator[str]:
@@ -270,6 +270,21 @@ def load_lines(
             stream.close()
     if problems:
         raise InvalidDataError(problems)
+    return numbered_registry(meetings, numbers, unit="line")
+
+
+def numbered_registry(
+    meetings: list[Meeting], numbers: Sequence[int], *, unit: str
+) -> MeetingRegistry:
+    """A registry of meetings read from numbered lines or rows of a file.
+
+    Problems between meetings (a duplicate id) name the line or row the meeting came from:
+    ``$[line 40].id`` for the meeting at index 3 when ``numbers[3] == 40`` and ``unit`` is
+    ``"line"``.
+
+    Raises:
+        InvalidDataError: Every problem between the meetings, located so.
+    """
     try:
         with gc_paused:
             return MeetingRegistry(meetings)
@@ -277,7 +292,7 @@ def load_lines(
         found = registry_problems(meetings, prefix="$")
         raise InvalidDataError(
             ErrorDetail(
-                _LINE_NUMBER.sub(lambda m: f"$[line {numbers[int(m[1])]}]", e.path, count=1),
+                _INDEX.sub(lambda m: f"$[{unit} {numbers[int(m[1])]}]", e.path, count=1),
                 e.message,
                 e.value,
             )
