@@ -44,11 +44,29 @@ def index_of(members: list[tuple[int, int]], positions: list[int] | None) -> Dat
     return DateIndex(starts, ends, None if positions is None else array("i", positions))
 
 
-@given(spans, days, days, st.booleans(), st.booleans())
+@st.composite
+def queries(draw: st.DrawFn) -> tuple[list[tuple[int, int]], int, int]:
+    """Members and a query whose days are often a member's first or last day, or next to one.
+
+    Half the queries are reversed (``lo > hi``: the members that cover both days).
+    """
+    members = draw(spans)
+    marks = [day for start, length in members for day in (start, start + length)]
+
+    def day() -> int:
+        if marks and draw(st.booleans()):
+            return draw(st.sampled_from(marks)) + draw(st.integers(-1, 1))
+        return draw(days)
+
+    return members, day(), day()
+
+
+@given(queries(), st.booleans(), st.booleans())
 def test_date_index_equals_a_scan(
-    members: list[tuple[int, int]], lo: int, hi: int, strict: bool, subset: bool
+    query: tuple[list[tuple[int, int]], int, int], strict: bool, subset: bool
 ) -> None:
     """Overlap and strict selections, whole-registry or composite, equal a scan, in order."""
+    members, lo, hi = query
     positions = [3 * i + 1 for i in range(len(members))] if subset else None
     index = index_of(members, positions)
     expected = scan(members, positions or list(range(len(members))), lo, hi, strict=strict)
@@ -105,6 +123,53 @@ def test_runs_behave_as_the_list_of_their_positions(pieces: list[Any], i: int) -
     items = tuple(range(1000, 1000 + (plain[-1] + 1 if plain else 0)))
     assert runs.take(items) == tuple(items[p] for p in plain)
     assert (type(joined) is Runs) == (len([p for p in pieces if p]) > 1 and len(plain) > SMALL)
+
+
+def test_every_span_class_adds_its_members_in_registry_order() -> None:
+    """Members of three length classes, each starting in the range and ending after it (or
+    starting before it and ending in it): all are found, in registry order."""
+    members = [(100 + 40 * i, length) for i in range(12) for length in (1, 9, 300)]
+    members = sorted(members)
+    index = index_of(members, None)
+    assert len(index.classes) > 1
+    for lo, hi, strict in ((400, 420, False), (100, 560, True), (560, 900, False)):
+        expected = scan(members, list(range(len(members))), lo, hi, strict=strict)
+        assert list(index.select(lo, hi, strict=strict)) == expected
+    # A reversed query: the members that cover both days, not one that starts between them.
+    assert list(index.select(541, 539, strict=False)) == [
+        p for p, (s, n) in enumerate(members) if s <= 539 and s + n >= 541
+    ]
+    assert 540 in [s for s, _ in members]
+
+
+def test_runs_name_a_bad_index_and_take_ranges_by_slice() -> None:
+    """An index past the end is an IndexError saying so; a range part is taken as one slice."""
+    runs = Runs([range(40), [50, 52], range(60, 90)])
+    with pytest.raises(IndexError, match=r"^position index out of range$"):
+        runs[len(runs)]
+    with pytest.raises(IndexError, match=r"^position index out of range$"):
+        runs[-len(runs) - 1]
+
+    class Counting(tuple[int, ...]):
+        lookups = 0
+
+        def __getitem__(self, key: Any) -> Any:
+            if isinstance(key, int):
+                Counting.lookups += 1
+            return super().__getitem__(key)
+
+    items = Counting(range(100))
+    assert runs.take(items) == (*range(40), 50, 52, *range(60, 90))
+    assert Counting.lookups == 2  # the two listed positions; the ranges are slices
+
+
+def test_join_keeps_a_list_up_to_small_and_runs_beyond() -> None:
+    """Exactly SMALL positions in two parts are a plain list; one more is Runs."""
+    half = SMALL // 2
+    assert type(join([range(half), range(100, 100 + SMALL - half)])) is list
+    assert type(join([range(half), range(100, 101 + SMALL - half)])) is Runs
+    assert join([range(3), []]) == range(3)
+    assert join([[], range(0)]) == ()
 
 
 def test_a_year_query_over_many_meetings_is_a_run() -> None:

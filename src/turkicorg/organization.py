@@ -23,10 +23,7 @@ from typing import TYPE_CHECKING, TypedDict
 
 import attrs
 
-from turkicorg import cadence as cadence_rules
-from turkicorg import chairmanship, decisions
 from turkicorg.dates import as_date
-from turkicorg.elders import CouncilOfElders
 from turkicorg.errors import ErrorDetail, PolicyError
 from turkicorg.organs import DecisionBasis, DecisionRule
 from turkicorg.record import (
@@ -49,7 +46,7 @@ if TYPE_CHECKING:
     from turkicorg.cadence import Due, Gap, Schedule
     from turkicorg.chairmanship import ChairPolicy, ChairTerm
     from turkicorg.decisions import Outcome, Position, Rule
-    from turkicorg.elders import ElderChairPolicy
+    from turkicorg.elders import CouncilOfElders, ElderChairPolicy
     from turkicorg.meetings import Meeting, MeetingKind
     from turkicorg.organs import Cadence, Organ, OrganProfile
 
@@ -125,12 +122,16 @@ class Organization(OrganizationRecord):
         >>> load_default().chair(on="2024-01-01").state.id
         'KZ'
         """
+        from turkicorg import chairmanship  # noqa: PLC0415 - the rule's module, loaded when asked
+
         return chairmanship.chair_on(self, on, policy)
 
     def chairs(
         self, *, policy: ChairPolicy | None = None, until: DateLike = None
     ) -> tuple[ChairTerm, ...]:
         """Every chairmanship term under a policy, oldest first."""
+        from turkicorg import chairmanship  # noqa: PLC0415 - the rule's module, loaded when asked
+
         return (policy or chairmanship.DEFAULT_POLICY).history(self, until=as_date(until))
 
     def upcoming_chairs(
@@ -142,6 +143,8 @@ class Organization(OrganizationRecord):
         only recorded or planned regular summits hand the chair over (see
         :func:`turkicorg.chairmanship.upcoming`).
         """
+        from turkicorg import chairmanship  # noqa: PLC0415 - the rule's module, loaded when asked
+
         return chairmanship.upcoming(self, count, after=as_date(after), policy=policy)
 
     # Decisions ---------------------------------------------------------------------------
@@ -179,6 +182,8 @@ class Organization(OrganizationRecord):
         >>> outcome.adopted, outcome.blocked_by
         (False, ('TR',))
         """
+        from turkicorg import decisions  # noqa: PLC0415 - the rule's module, loaded when asked
+
         profile = self.profile(organ)
         if profile.decision_rule is DecisionRule.NONE:
             raise PolicyError(profile.name, "this organ takes no decisions")
@@ -208,6 +213,8 @@ class Organization(OrganizationRecord):
         >>> load_default().council_of_elders.next_chair(after="2025-12-01").state.id
         'UZ'
         """
+        from turkicorg.elders import CouncilOfElders  # noqa: PLC0415 - the rule's module, loaded when asked
+
         return CouncilOfElders(self)
 
     def elders_council(self, *, policy: ElderChairPolicy | None = None) -> CouncilOfElders:
@@ -216,6 +223,8 @@ class Organization(OrganizationRecord):
         .. deprecated:: 0.2
            One way leads to the Council of Elders: :attr:`council_of_elders`.
         """
+        from turkicorg.elders import CouncilOfElders  # noqa: PLC0415 - the rule's module, loaded when asked
+
         warnings.warn(
             "Organization.elders_council(policy=...) is deprecated: use "
             "organization.council_of_elders.with_policy(...) or pass policy= to its methods",
@@ -238,6 +247,8 @@ class Organization(OrganizationRecord):
 
         See :func:`turkicorg.cadence.expected`.
         """
+        from turkicorg import cadence as cadence_rules  # noqa: PLC0415 - the rule's module, loaded when asked
+
         rhythm = self._rhythm(organ, kind, cadence)
         return cadence_rules.expected(self.meetings, organ, between=between, **rhythm)  # type: ignore[arg-type]
 
@@ -253,6 +264,8 @@ class Organization(OrganizationRecord):
 
         See :func:`turkicorg.cadence.gaps`.
         """
+        from turkicorg import cadence as cadence_rules  # noqa: PLC0415 - the rule's module, loaded when asked
+
         rhythm = self._rhythm(organ, kind, cadence)
         return cadence_rules.gaps(
             self.meetings,
@@ -279,6 +292,8 @@ class Organization(OrganizationRecord):
         >>> due.overdue, due.beyond_horizon, str(due.horizon)
         (False, True, '2026-03-11')
         """
+        from turkicorg import cadence as cadence_rules  # noqa: PLC0415 - the rule's module, loaded when asked
+
         rhythm = self._rhythm(organ, kind, cadence)
         return cadence_rules.due(self.meetings, organ, on=on, horizon=self.data_horizon, **rhythm)
 

@@ -201,14 +201,11 @@ class DateIndex:
         Overlap: the members that start by ``hi`` and end from ``lo`` on, which also answers
         ``lo > hi`` (members that cover both days). Strict: the members inside ``lo..hi``.
         """
-        first = bisect_left(self.starts, lo)
-        run = range(first, bisect_right(self.starts, hi, first))
+        run = range(bisect_left(self.starts, lo), bisect_right(self.starts, hi))
         if strict:
-            beyond = self._beyond(lo, hi)
-            found = join(_holes(run, beyond)) if beyond else run
+            found = join(_holes(run, self._beyond(lo, hi)))
         else:
-            before = self._before(lo, hi)
-            found = join((before, run)) if before else run
+            found = join((self._before(lo, hi), run))
         return found if self.positions is None else pick(self.positions, found)
 
     def _before(self, lo: int, hi: int) -> list[int]:
@@ -217,16 +214,13 @@ class DateIndex:
         below = min(lo, hi + 1)
         for c in self.classes:
             starts = c.starts
-            first = bisect_left(starts, lo - c.span)
-            stop = bisect_left(starts, below, first)
-            if first < stop:
-                ends, members = c.ends, c.members
-                if members is None:
-                    found += [i for i in range(first, stop) if ends[i] >= lo]
-                else:
-                    found += [members[i] for i in range(first, stop) if ends[i] >= lo]
-        if len(self.classes) > 1:
-            found.sort()
+            candidates = range(bisect_left(starts, lo - c.span), bisect_left(starts, below))
+            ends, members = c.ends, c.members
+            if members is None:
+                found += [i for i in candidates if ends[i] >= lo]
+            else:
+                found += [members[i] for i in candidates if ends[i] >= lo]
+        found.sort()  # by registry position across the classes
         return found
 
     def _beyond(self, lo: int, hi: int) -> list[int]:
@@ -234,16 +228,16 @@ class DateIndex:
         found: list[int] = []
         for c in self.classes:
             starts = c.starts
-            first = bisect_left(starts, max(lo, hi - c.span + 1))
-            stop = bisect_right(starts, hi, first)
-            if first < stop:
-                ends, members = c.ends, c.members
-                if members is None:
-                    found += [i for i in range(first, stop) if ends[i] > hi]
-                else:
-                    found += [members[i] for i in range(first, stop) if ends[i] > hi]
-        if len(self.classes) > 1:
-            found.sort()
+            # A member that starts before hi - span + 1 ends by hi: look no further back.
+            candidates = range(
+                bisect_left(starts, max(lo, hi - c.span + 1)), bisect_right(starts, hi)
+            )
+            ends, members = c.ends, c.members
+            if members is None:
+                found += [i for i in candidates if ends[i] > hi]
+            else:
+                found += [members[i] for i in candidates if ends[i] > hi]
+        found.sort()  # by registry position across the classes
         return found
 
 
@@ -305,7 +299,7 @@ def first_after(starts: array[int], selection: Selection | None, day: int) -> in
         index = bisect_right(starts, day)
         return index if index < len(starts) else None
     if isinstance(selection, range):
-        index = bisect_right(starts, day, selection.start, selection.stop)
+        index = bisect_right(starts, day, selection.start)
         return index if index < selection.stop else None
     index = bisect_right(selection, day, key=starts.__getitem__)
     return selection[index] if index < len(selection) else None
