@@ -148,6 +148,28 @@ def test_year_and_between_meeting_on_one_day() -> None:
     assert ids(registry.filter(year=2022, between=("2021-06", "2021-12-31"), strict=True)) == []
 
 
+def test_next_and_previous_stay_inside_a_year() -> None:
+    """With ``year=``, ``previous``/``next`` never answer a meeting of another year, even
+    when one lies between the year and the day asked about."""
+    registry = MeetingRegistry(
+        [
+            meeting("a", "2021-11-02"),
+            meeting("b", "2022-03-10"),
+            meeting("c", "2022-05-20"),
+            meeting("d", "2023-01-15"),
+            meeting("e", "2023-02-01"),
+        ]
+    )
+    previous = registry.previous
+    assert previous(before="2023-06-01", year=2022).id == "c"  # type: ignore[union-attr]
+    assert previous(before="2022-05-20", year=2022).id == "b"  # type: ignore[union-attr]
+    assert previous(before="2022-03-10", year=2022) is None
+    assert previous(before="2023-06-01", year=2023).id == "e"  # type: ignore[union-attr]
+    assert registry.next(after="2021-01-01", year=2022).id == "b"  # type: ignore[union-attr]
+    assert registry.next(after="2022-05-20", year=2022) is None
+    assert registry.next(after="2022-05-19", year=2022).id == "c"  # type: ignore[union-attr]
+
+
 # More than 256 hosts: the one-byte columns of codes --------------------------------------------
 
 

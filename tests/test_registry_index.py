@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from turkicorg import Meeting, MeetingRegistry, Organ
+from turkicorg import Meeting, MeetingRegistry, Organ, PartialDate
 from turkicorg import strategies as tst
 from turkicorg.registry.checks import fast_check
-from turkicorg.registry.dateindex import SMALL, DateIndex, Runs, join, span_classes
+from turkicorg.registry.dateindex import LOOK_BACK, SMALL, DateIndex, Runs, join, span_classes
 from turkicorg.registry.index import registry_order, sort_key, unique_keys
 
 # Day numbers: a start and a length (0 to a little over a year), members sorted by start.
@@ -126,20 +126,75 @@ def test_runs_behave_as_the_list_of_their_positions(pieces: list[Any], i: int) -
 
 
 def test_every_span_class_adds_its_members_in_registry_order() -> None:
-    """Members of three length classes, each starting in the range and ending after it (or
-    starting before it and ending in it): all are found, in registry order."""
-    members = [(100 + 40 * i, length) for i in range(12) for length in (1, 9, 300)]
-    members = sorted(members)
+    """Members of two length classes, each straddling a range's first day or its last: all
+    are found, in registry order, whole-registry and composite."""
+    members = sorted((100 + 40 * i, length) for i in range(12) for length in (1, 9, 300))
+    for positions in (None, [2 * i + 5 for i in range(len(members))]):
+        index = index_of(members, positions)
+        assert len(index.classes) == 2  # lengths 1 and 9 (merged: thin), and 300
+        every = positions or list(range(len(members)))
+        # 381..385 overlaps members of both classes that start before it; 380..381 strictly
+        # holds (380, 1) only, while (380, 9) and (380, 300) start in it and end after it.
+        for lo, hi, strict in ((381, 385, False), (380, 381, True), (100, 560, True)):
+            expected = scan(members, every, lo, hi, strict=strict)
+            assert list(index.select(lo, hi, strict=strict)) == expected
+        assert {members[every.index(p)][1] for p in index.select(381, 385, strict=False)} == {
+            1,
+            9,
+            300,
+        }
+        assert [members[every.index(p)] for p in index.select(380, 381, strict=True)] == [(380, 1)]
+        # Reversed: the members that cover both days, none that starts between them.
+        assert list(index.select(541, 539, strict=False)) == scan(
+            members, every, 541, 539, strict=False
+        )
+
+
+def spans_of(members: list[tuple[int, int]]) -> list[int]:
+    index = index_of(sorted(members), None)
+    return [c.span for c in span_classes(index.starts, index.ends)]
+
+
+def test_span_classes_split_at_four_days_and_merge_thin_classes() -> None:
+    """Up to 3 days is one class; 4 days starts the next; a class is merged into the next
+    longer one exactly when that costs fewer than LOOK_BACK extra checks a day."""
+    assert spans_of([]) == [0]
+    assert spans_of([(5, 0), (6, 3)]) == [3]
+    same_day = [(100, 0)] * 50 + [(100, 4)] * 50
+    assert spans_of(same_day) == [0, 4]  # dense: two classes
+    # 8 and 12 days are one class (8-15), however dense.
+    assert spans_of([(100, 0)] * 50 + [(100, 8)] * 50 + [(100, 12)] * 50) == [0, 12]
+    ten_days = range(100, 110)
+    # 10 short members, 8 days longer, over 10 days: 10 * 8 == LOOK_BACK * 10, not fewer.
+    assert LOOK_BACK == 8
+    assert spans_of([(d, 0) for d in ten_days] + [(d, 8) for d in ten_days]) == [0, 8]
+    # 1 short member, 79 days longer: 79 < 80 extra checks, so one class.
+    assert spans_of([(100, 0), (109, 79)]) == [79]
+    assert span_classes(*_days([(100, 0), (109, 79)]))[0].members is None
+
+
+def _days(members: list[tuple[int, int]]) -> tuple[array[int], array[int]]:
     index = index_of(members, None)
-    assert len(index.classes) > 1
-    for lo, hi, strict in ((400, 420, False), (100, 560, True), (560, 900, False)):
-        expected = scan(members, list(range(len(members))), lo, hi, strict=strict)
-        assert list(index.select(lo, hi, strict=strict)) == expected
-    # A reversed query: the members that cover both days, not one that starts between them.
-    assert list(index.select(541, 539, strict=False)) == [
-        p for p, (s, n) in enumerate(members) if s <= 539 and s + n >= 541
-    ]
-    assert 540 in [s for s, _ in members]
+    return index.starts, index.ends
+
+
+@pytest.mark.parametrize("shared", [True, False])
+def test_day_numbers_computes_each_shared_date_once(shared: bool) -> None:
+    """Dates shared by many meetings (loaded data) are computed once each; mostly distinct
+    dates are computed directly, once per meeting."""
+    from turkicorg.registry.dateindex import day_numbers  # noqa: PLC0415
+
+    dates = [PartialDate(2000 + i % 7, 1, 1 + i % 5) for i in range(12)]
+    pool = dates[:4] * 3 if shared else dates[:5] + dates[:7]  # 4 objects, or 7 of 12
+    calls: list[PartialDate] = []
+
+    def day(date: PartialDate) -> int:
+        calls.append(date)
+        return date.earliest.toordinal()
+
+    numbers = day_numbers(pool, day)
+    assert list(numbers) == [d.earliest.toordinal() for d in pool]
+    assert len(calls) == (4 if shared else 12)
 
 
 def test_runs_name_a_bad_index_and_take_ranges_by_slice() -> None:

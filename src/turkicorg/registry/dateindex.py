@@ -61,7 +61,7 @@ def _last_day(date: PartialDate) -> int:
 def day_numbers(dates: Sequence[PartialDate], day: Callable[[PartialDate], int]) -> array[int]:
     """``day(date)`` for each date, computed once per date object (loaded data shares them)."""
     keys = list(map(id, dates))
-    distinct = dict(zip(keys, dates, strict=True))
+    distinct = dict(zip(keys, dates))  # noqa: B905 - keys are the ids of dates: one each
     if len(distinct) * 2 > len(keys):  # mostly distinct objects: no gain from the table
         return array("i", map(day, dates))
     numbers = {key: day(date) for key, date in distinct.items()}
