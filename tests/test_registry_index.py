@@ -151,8 +151,12 @@ def test_every_span_class_adds_its_members_in_registry_order() -> None:
 
 
 def spans_of(members: list[tuple[int, int]]) -> list[int]:
+    """The spans of the classes, checking that the classes hold every member once."""
     index = index_of(sorted(members), None)
-    return [c.span for c in span_classes(index.starts, index.ends)]
+    classes = span_classes(index.starts, index.ends)
+    held = [i for c in classes for i in (range(len(members)) if c.members is None else c.members)]
+    assert sorted(held) == list(range(len(members)))
+    return [c.span for c in classes]
 
 
 def test_span_classes_split_at_four_days_and_merge_thin_classes() -> None:
@@ -168,9 +172,9 @@ def test_span_classes_split_at_four_days_and_merge_thin_classes() -> None:
     # 10 short members, 8 days longer, over 10 days: 10 * 8 == LOOK_BACK * 10, not fewer.
     assert LOOK_BACK == 8
     assert spans_of([(d, 0) for d in ten_days] + [(d, 8) for d in ten_days]) == [0, 8]
-    # 1 short member, 79 days longer: 79 < 80 extra checks, so one class.
-    assert spans_of([(100, 0), (109, 79)]) == [79]
-    assert span_classes(*_days([(100, 0), (109, 79)]))[0].members is None
+    # 1 member of 3 days, 79 days longer: 79 < 80 extra checks, so one class.
+    assert spans_of([(100, 3), (109, 82)]) == [82]
+    assert span_classes(*_days([(100, 3), (109, 82)]))[0].members is None
 
 
 def _days(members: list[tuple[int, int]]) -> tuple[array[int], array[int]]:
@@ -178,23 +182,23 @@ def _days(members: list[tuple[int, int]]) -> tuple[array[int], array[int]]:
     return index.starts, index.ends
 
 
-@pytest.mark.parametrize("shared", [True, False])
-def test_day_numbers_computes_each_shared_date_once(shared: bool) -> None:
-    """Dates shared by many meetings (loaded data) are computed once each; mostly distinct
-    dates are computed directly, once per meeting."""
+@pytest.mark.parametrize(("distinct", "calls"), [(4, 4), (6, 6), (7, 12)])
+def test_day_numbers_computes_each_shared_date_once(distinct: int, calls: int) -> None:
+    """Twelve dates of which ``distinct`` are different objects: computed once per object
+    while at most half are distinct (loaded data shares them), else once per date."""
     from turkicorg.registry.dateindex import day_numbers  # noqa: PLC0415
 
-    dates = [PartialDate(2000 + i % 7, 1, 1 + i % 5) for i in range(12)]
-    pool = dates[:4] * 3 if shared else dates[:5] + dates[:7]  # 4 objects, or 7 of 12
-    calls: list[PartialDate] = []
+    objects = [PartialDate(2000 + i, 1 + i % 12, 1 + i % 5) for i in range(distinct)]
+    pool = [objects[i % distinct] for i in range(12)]
+    seen: list[PartialDate] = []
 
     def day(date: PartialDate) -> int:
-        calls.append(date)
+        seen.append(date)
         return date.earliest.toordinal()
 
     numbers = day_numbers(pool, day)
     assert list(numbers) == [d.earliest.toordinal() for d in pool]
-    assert len(calls) == (4 if shared else 12)
+    assert len(seen) == calls
 
 
 def test_runs_name_a_bad_index_and_take_ranges_by_slice() -> None:

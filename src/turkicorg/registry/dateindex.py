@@ -26,6 +26,7 @@ __all__ = [
     "EMPTY",
     "LOOK_BACK",
     "SMALL",
+    "TYPECODE",
     "DateIndex",
     "Runs",
     "Selection",
@@ -46,6 +47,8 @@ Selection = range | Sequence[int]
 EMPTY: Final[tuple[int, ...]] = ()
 SMALL: Final = 64
 """Selections up to this size are plain lists (cheaper than :class:`Runs` to build and read)."""
+TYPECODE: Final = "i"
+"""The ``array`` typecode of day numbers, lengths and positions: signed, at least 32 bits."""
 
 _START: Final = attrgetter("start")
 
@@ -63,9 +66,9 @@ def day_numbers(dates: Sequence[PartialDate], day: Callable[[PartialDate], int])
     keys = list(map(id, dates))
     distinct = dict(zip(keys, dates))  # noqa: B905 - keys are the ids of dates: one each
     if len(distinct) * 2 > len(keys):  # mostly distinct objects: no gain from the table
-        return array("i", map(day, dates))
+        return array(TYPECODE, map(day, dates))
     numbers = {key: day(date) for key, date in distinct.items()}
-    return array("i", map(numbers.__getitem__, keys))
+    return array(TYPECODE, map(numbers.__getitem__, keys))
 
 
 class Runs(Sequence[int]):
@@ -190,8 +193,8 @@ class DateIndex:
         """The date index of the meetings at ``positions`` (ascending) of a whole registry."""
         starts, ends = self.starts, self.ends
         return DateIndex(
-            array("i", map(starts.__getitem__, positions)),
-            array("i", map(ends.__getitem__, positions)),
+            array(TYPECODE, map(starts.__getitem__, positions)),
+            array(TYPECODE, map(ends.__getitem__, positions)),
             positions,
         )
 
@@ -249,7 +252,7 @@ checks)."""
 
 def span_classes(starts: array[int], ends: array[int]) -> tuple[SpanClass, ...]:
     """The members split by classes of length (up to 3 days, 4-7, 8-15, ...), merged if thin."""
-    lengths = array("i", map(int.__sub__, ends, starts))
+    lengths = array(TYPECODE, map(int.__sub__, ends, starts))
     if max(lengths, default=0) < 4:  # one class: no meeting spans four days or more
         return (SpanClass(max(lengths, default=0), None, starts, ends),)
     buckets: dict[int, list[int]] = {}
@@ -274,9 +277,9 @@ def span_classes(starts: array[int], ends: array[int]) -> tuple[SpanClass, ...]:
     return tuple(
         SpanClass(
             span,
-            array("i", members),
-            array("i", map(starts.__getitem__, members)),
-            array("i", map(ends.__getitem__, members)),
+            array(TYPECODE, members),
+            array(TYPECODE, map(starts.__getitem__, members)),
+            array(TYPECODE, map(ends.__getitem__, members)),
         )
         for span, members in groups
     )

@@ -17,7 +17,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Final
 
 from turkicorg.organs import Organ
-from turkicorg.registry.dateindex import EMPTY, Selection
+from turkicorg.registry.dateindex import EMPTY, TYPECODE, Selection
 from turkicorg.text import fold
 
 if TYPE_CHECKING:
@@ -102,15 +102,15 @@ class FieldIndex:
                 for party in meeting.party_ids():
                     found = lists.get(party)
                     if found is None:
-                        found = lists[party] = array("i")
+                        found = lists[party] = array(TYPECODE)
                     found.append(position)
             self.positions = dict(lists)
             return
         keys = list(map(attrgetter(field), meetings))
         self.codes = {key: code for code, key in enumerate(dict.fromkeys(keys))}
-        typecode = "B" if len(self.codes) <= 256 else "H" if len(self.codes) <= 65536 else "i"
+        typecode = "B" if len(self.codes) <= 256 else "H" if len(self.codes) <= 65536 else TYPECODE
         self.column = column = array(typecode, map(self.codes.__getitem__, keys))
-        buckets = [array("i") for _ in self.codes]
+        buckets = [array(TYPECODE) for _ in self.codes]
         appends = [bucket.append for bucket in buckets]
         for position, code in enumerate(column):
             appends[code](position)
@@ -209,7 +209,10 @@ def series_index(meetings: Sequence[Meeting]) -> SeriesIndex:
     series = {}
     for key, found in pairs.items():
         found.sort()
-        series[key] = (array("i", [o for o, _ in found]), array("i", [p for _, p in found]))
+        series[key] = (
+            array(TYPECODE, [o for o, _ in found]),
+            array(TYPECODE, [p for _, p in found]),
+        )
     return series
 
 
