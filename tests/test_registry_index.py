@@ -403,3 +403,55 @@ def test_unique_keys_agrees_with_the_full_check(rows: list[tuple[Any, ...]]) -> 
         for i, (meeting_id, body, ordinal, series) in enumerate(rows)
     ]
     assert unique_keys(meetings) == fast_check(meetings)
+
+
+# Field indexes: the narrowest column of codes; intersections ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("values", "typecode"), [(1, "B"), (256, "B"), (257, "H"), (65536, "H"), (65537, "i")]
+)
+def test_field_columns_use_the_narrowest_codes(values: int, typecode: str) -> None:
+    """Up to 256 distinct values are one byte a meeting, up to 65,536 two, then four; the
+    positions of each value and the narrowing by value stay exact at each width."""
+    from types import SimpleNamespace  # noqa: PLC0415
+
+    from turkicorg.registry.index import FieldIndex  # noqa: PLC0415
+
+    rows = [SimpleNamespace(host=f"h{i % values}") for i in range(values + 3)]
+    index = FieldIndex(rows, "host")  # type: ignore[arg-type]
+    assert index.column is not None
+    assert index.column.typecode == typecode
+    last = f"h{values - 1}"
+    holding = [i for i in range(len(rows)) if i % values == values - 1]
+    assert list(index.positions[last]) == holding
+    assert list(index.positions["h0"]) == [i for i in range(len(rows)) if i % values == 0]
+    assert index.narrow(range(len(rows)), last) == holding
+    assert index.narrow(range(1, len(rows), 2), "h0") == [
+        i for i in range(1, len(rows), 2) if i % values == 0
+    ]
+    assert index.narrow(range(len(rows)), "absent") == []
+
+
+class _Spy(list[int]):
+    """A sorted list that counts how often it is iterated whole."""
+
+    walks = 0
+
+    def __iter__(self) -> Any:
+        _Spy.walks += 1
+        return super().__iter__()
+
+
+@pytest.mark.parametrize(("longer", "gallops"), [(16 * 5, False), (16 * 5 + 1, True)])
+def test_intersect_gallops_only_past_the_ratio(longer: int, gallops: bool) -> None:
+    """Five positions against a side more than GALLOP times longer are found by bisection
+    (the long side is never walked); up to that ratio both sides are walked as sets."""
+    from turkicorg.registry.index import GALLOP, intersect  # noqa: PLC0415
+
+    assert GALLOP == 16
+    few = [0, 7, 40, longer - 1, longer + 5]  # the last lies past the long side
+    many = _Spy(range(longer))
+    _Spy.walks = 0
+    assert intersect(few, many) == [0, 7, 40, longer - 1]
+    assert (_Spy.walks == 0) == gallops

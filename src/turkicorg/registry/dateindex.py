@@ -253,8 +253,9 @@ checks)."""
 def span_classes(starts: array[int], ends: array[int]) -> tuple[SpanClass, ...]:
     """The members split by classes of length (up to 3 days, 4-7, 8-15, ...), merged if thin."""
     lengths = array(TYPECODE, map(int.__sub__, ends, starts))
-    if max(lengths, default=0) < 4:  # one class: no meeting spans four days or more
-        return (SpanClass(max(lengths, default=0), None, starts, ends),)
+    longest = max(lengths, default=0)
+    if longest < 4:  # one class: no meeting spans four days or more
+        return (SpanClass(longest, None, starts, ends),)
     buckets: dict[int, list[int]] = {}
     for i, length in enumerate(lengths):
         found = buckets.get(length >> 2)

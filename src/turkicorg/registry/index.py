@@ -176,7 +176,7 @@ def insert_sorted(ordered: tuple[Meeting, ...], fresh: Sequence[Meeting]) -> tup
     parts: list[tuple[Meeting, ...]] = []
     done = 0
     for meeting in fresh:
-        at = bisect_left(ordered, sort_key(meeting), lo=done, key=sort_key)
+        at = bisect_left(ordered, sort_key(meeting), key=sort_key)  # fresh is sorted: at >= done
         parts.append(ordered[done:at])
         parts.append((meeting,))
         done = at
