@@ -13,8 +13,6 @@ from pathlib import Path
 
 import pytest
 
-import turkicorg
-
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "turkicorg"
 
 FLOORS: dict[str, int] = {
@@ -230,29 +228,31 @@ def test_the_checker_sees_a_function_level_import() -> None:
     assert _floor("turkicorg.cli") > _floor("turkicorg.registry")
 
 
-def _type_checking_imports() -> dict[str, str]:
-    """The names ``turkicorg/__init__.py`` imports for type checkers, with their modules."""
-    tree = ast.parse((PACKAGE / "__init__.py").read_text(encoding="utf-8"))
+def _type_checking_imports(package: str) -> dict[str, str]:
+    """The names a package's ``__init__.py`` imports for type checkers, with their modules."""
+    init = PACKAGE.parent / package.replace(".", "/") / "__init__.py"
+    tree = ast.parse(init.read_text(encoding="utf-8"))
     block = next(
         node
         for node in tree.body
         if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING"
     )
     return {
-        alias.name: node.module.removeprefix("turkicorg.")
+        alias.name: node.module.removeprefix(f"{package}.")
         for node in block.body
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("turkicorg")
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(package)
         for alias in node.names
     }
 
 
-def test_the_public_names_agree() -> None:
+@pytest.mark.parametrize("package", ["turkicorg", "turkicorg.serialize"])
+def test_the_public_names_agree(package: str) -> None:
     """``__all__``, the lazy table and the type checkers' imports name the same things."""
-    home = turkicorg._HOME
-    assert sorted(turkicorg.__all__) == turkicorg.__all__
-    assert set(turkicorg.__all__) == {*home, "__version__"}
-    assert _type_checking_imports() == home
-    for name, module in home.items():
-        owner = importlib.import_module(f"turkicorg.{module}")
-        assert name in owner.__all__, (name, module)
-        assert getattr(turkicorg, name) is getattr(owner, name)
+    module = importlib.import_module(package)
+    home = module._HOME
+    assert set(module.__all__) - {"__version__"} == set(home)
+    assert _type_checking_imports(package) == home
+    for name, where in home.items():
+        owner = importlib.import_module(f"{package}.{where}")
+        assert name in owner.__all__, (name, where)
+        assert getattr(module, name) is getattr(owner, name)

@@ -19,7 +19,6 @@ import contextlib
 import errno as errnos
 import os
 import re
-import secrets
 import stat
 import sys
 from pathlib import Path
@@ -270,6 +269,8 @@ def remove_stale_temporaries(folder: Path) -> list[str]:
 
 
 def _temporary_name(target: Path) -> Path:
+    import secrets  # noqa: PLC0415 - only when writing (its hashing modules cost start-up time)
+
     return target.with_name(f".{target.name}.turkicorg-{os.getpid()}-{secrets.token_hex(8)}.tmp")
 
 

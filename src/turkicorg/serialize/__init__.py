@@ -56,27 +56,36 @@ meeting path), :mod:`~turkicorg.serialize.documents` (the envelope, text and fil
 strict JSON parser) and :mod:`~turkicorg.serialize.schema` (the JSON Schema).
 """
 
-from turkicorg.serialize.common import DEFAULT_MAX_LINE_SIZE, DEFAULT_MAX_SIZE, FORMAT, VERSION
-from turkicorg.serialize.conversion import (
-    DOCUMENT_TYPES,
-    converter,
-    make_converter,
-    structure,
-    unstructure,
-)
-from turkicorg.serialize.documents import (
-    FIELDS_KEY,
-    dump,
-    dumps,
-    from_document,
-    load,
-    loads,
-    to_document,
-)
-from turkicorg.serialize.lines import dump_lines, iter_dumps, iter_load, load_lines
-from turkicorg.serialize.migrations import MIGRATIONS, Migration, register_migration
-from turkicorg.serialize.reading import document_type, read_text
-from turkicorg.serialize.schema import json_schema
+from __future__ import annotations
+
+# The names load on first use (module ``__getattr__`` below): reading the embedded data
+# needs the converter and the fast meeting path, not the schema, the writers or JSON Lines.
+# Type checkers see the real imports.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from turkicorg.serialize.common import DEFAULT_MAX_LINE_SIZE, DEFAULT_MAX_SIZE, FORMAT, VERSION
+    from turkicorg.serialize.conversion import (
+        DOCUMENT_TYPES,
+        converter,
+        make_converter,
+        structure,
+        unstructure,
+    )
+    from turkicorg.serialize.documents import (
+        FIELDS_KEY,
+        dump,
+        dumps,
+        from_document,
+        load,
+        loads,
+        to_document,
+    )
+    from turkicorg.serialize.lines import dump_lines, iter_dumps, iter_load, load_lines
+    from turkicorg.serialize.migrations import MIGRATIONS, Migration, register_migration
+    from turkicorg.serialize.reading import document_type, read_text
+    from turkicorg.serialize.schema import json_schema
 
 __all__ = [
     "DEFAULT_MAX_LINE_SIZE",
@@ -106,3 +115,55 @@ __all__ = [
     "to_document",
     "unstructure",
 ]
+
+_HOME = {
+    "DEFAULT_MAX_LINE_SIZE": "common",
+    "DEFAULT_MAX_SIZE": "common",
+    "DOCUMENT_TYPES": "conversion",
+    "FIELDS_KEY": "documents",
+    "FORMAT": "common",
+    "MIGRATIONS": "migrations",
+    "Migration": "migrations",
+    "VERSION": "common",
+    "converter": "conversion",
+    "document_type": "reading",
+    "dump": "documents",
+    "dump_lines": "lines",
+    "dumps": "documents",
+    "from_document": "documents",
+    "iter_dumps": "lines",
+    "iter_load": "lines",
+    "json_schema": "schema",
+    "load": "documents",
+    "load_lines": "lines",
+    "loads": "documents",
+    "make_converter": "conversion",
+    "read_text": "reading",
+    "register_migration": "migrations",
+    "structure": "conversion",
+    "to_document": "documents",
+    "unstructure": "conversion",
+}
+"""Where each name lives (a module of this package), imported from there on first use."""
+
+
+def __getattr__(name: str) -> Any:
+    """Load a name (or a submodule, ``serialize.schema``) on first use."""
+    import importlib  # noqa: PLC0415 - only when a name is first used
+
+    home = _HOME.get(name)
+    if home is not None:
+        value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+        globals()[name] = value  # later lookups are plain attribute reads
+        return value
+    if not name.startswith("_"):
+        try:
+            return importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as error:
+            if error.name != f"{__name__}.{name}":
+                raise
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
