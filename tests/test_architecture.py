@@ -23,6 +23,7 @@ FLOORS: dict[str, int] = {
     "text": 0,
     "fileio": 0,
     "languages": 0,
+    "lazy": 0,
     # model
     "parties": 1,
     "organs": 1,

@@ -14,10 +14,10 @@ from __future__ import annotations
 # ``import turkicorg`` costs almost nothing and a program pays only for the modules it uses
 # (a command that reads the meetings does not build the rotation or decision classes).
 # Type checkers and IDEs see the real imports.
+from turkicorg.lazy import lazy_names
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
-
     from turkicorg.chairmanship import CalendarYearRotation, ChairTerm, SummitHandover
     from turkicorg.data import load_default
     from turkicorg.dates import DateSpan, PartialDate, Precision
@@ -255,23 +255,5 @@ there on first use. A test checks this table against ``__all__``, the modules' o
 and the imports above that type checkers read."""
 
 
-def __getattr__(name: str) -> Any:
-    """Load a public name (or a submodule, ``turkicorg.registry``) on first use."""
-    import importlib  # noqa: PLC0415 - only when a name is first used
-
-    home = _HOME.get(name)
-    if home is not None:
-        value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-        globals()[name] = value  # later lookups are plain attribute reads
-        return value
-    if not name.startswith("_"):
-        try:
-            return importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as error:
-            if error.name != f"{__name__}.{name}":
-                raise
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_names(__name__, _HOME, __all__, globals())
+del lazy_names

@@ -61,10 +61,10 @@ from __future__ import annotations
 # The names load on first use (module ``__getattr__`` below): reading the embedded data
 # needs the converter and the fast meeting path, not the schema, the writers or JSON Lines.
 # Type checkers see the real imports.
+from turkicorg.lazy import lazy_names
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
-
     from turkicorg.serialize.common import DEFAULT_MAX_LINE_SIZE, DEFAULT_MAX_SIZE, FORMAT, VERSION
     from turkicorg.serialize.conversion import (
         DOCUMENT_TYPES,
@@ -147,23 +147,5 @@ _HOME = {
 """Where each name lives (a module of this package), imported from there on first use."""
 
 
-def __getattr__(name: str) -> Any:
-    """Load a name (or a submodule, ``serialize.schema``) on first use."""
-    import importlib  # noqa: PLC0415 - only when a name is first used
-
-    home = _HOME.get(name)
-    if home is not None:
-        value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-        globals()[name] = value  # later lookups are plain attribute reads
-        return value
-    if not name.startswith("_"):
-        try:
-            return importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as error:
-            if error.name != f"{__name__}.{name}":
-                raise
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_names(__name__, _HOME, __all__, globals())
+del lazy_names
