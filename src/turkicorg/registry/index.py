@@ -125,21 +125,20 @@ class FieldIndex:
         return [p for p in selection if column[p] == code]
 
 
-def intersect(a: Selection, b: Selection) -> Selection:
-    """The positions in both ``a`` and ``b`` (ascending, non-empty, ``a`` not the longer)."""
-    if isinstance(b, range):
-        a, b = b, a
-    if isinstance(a, range):  # a slice of the other side
-        return b[bisect_left(b, a.start) : bisect_left(b, a.stop)]
+def intersect(a: Sequence[int], b: Sequence[int]) -> Sequence[int]:
+    """The positions in both ``a`` and ``b`` (ascending lists or arrays, ``a`` not the longer).
+
+    Far fewer positions on one side (:data:`GALLOP`) are looked up in the other by bisection;
+    otherwise both sides are walked as sets.
+    """
     if len(a) * GALLOP < len(b):
         found: list[int] = []
-        lo = 0
         size = len(b)
         for position in a:
-            lo = bisect_left(b, position, lo)
-            if lo == size:
+            at = bisect_left(b, position)
+            if at == size:
                 break
-            if b[lo] == position:
+            if b[at] == position:
                 found.append(position)
         return found
     return sorted(set(a).intersection(b))
@@ -165,7 +164,7 @@ def year_groups(starts: array[int]) -> dict[int, Selection]:
     position = 0
     while position < len(starts):
         year = dt.date.fromordinal(starts[position]).year
-        end = bisect_right(starts, dt.date(year, 12, 31).toordinal(), position)
+        end = bisect_right(starts, dt.date(year, 12, 31).toordinal())
         groups[year] = range(position, end)
         position = end
     return groups
