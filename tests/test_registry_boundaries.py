@@ -279,3 +279,20 @@ def test_the_problems_of_each_meeting_keep_message_and_value() -> None:
     assert list(caught.value.errors) == [
         ErrorDetail("$.meetings[1].id", "duplicate meeting id (also at index 0)", "a")
     ]
+
+
+def test_queries_that_keep_everything_return_the_registry_itself() -> None:
+    """A registry is immutable: a query that keeps every meeting, or adds or removes none,
+    answers the same object instead of a copy."""
+    registry = MeetingRegistry(
+        [meeting("a", "2022-01-01"), meeting("b", "2022-02-01", "2022-02-03")]
+    )
+    assert registry.filter() is registry
+    assert registry.filter(year=2022) is registry
+    assert registry.filter(organ="CFM", between=("2022", None)) is registry
+    assert registry.with_meetings() is registry
+    assert registry.without() is registry
+    one = registry.filter(between=("2022-02-02", "2022-02-02"))
+    assert one is not registry
+    assert ids(one) == ["b"]
+    assert ids(registry.filter(year=2023)) == []
