@@ -455,3 +455,37 @@ def test_intersect_gallops_only_past_the_ratio(longer: int, gallops: bool) -> No
     _Spy.walks = 0
     assert intersect(few, many) == [0, 7, 40, longer - 1]
     assert (_Spy.walks == 0) == gallops
+
+
+def test_participant_index_narrows_and_haystack_separates_fields() -> None:
+    """The participant index (several values a meeting) narrows by bisection or sets, an
+    unknown party to nothing; a meeting's searchable text is its folded fields joined by NUL."""
+    from turkicorg.registry.index import FieldIndex, haystack  # noqa: PLC0415
+
+    meetings = [
+        Meeting(
+            id=f"m{i}",
+            body="CFM",
+            kind="regular",
+            title=f"Meeting {i}",
+            start=f"2022-01-{1 + i:02d}",
+            host="KZ" if i % 2 else "TR",
+            sources=("https://example.org/",),
+        )
+        for i in range(6)
+    ]
+    index = FieldIndex(meetings, "participant")
+    assert index.column is None
+    assert list(index.narrow([0, 1, 2, 3], "KZ")) == [1, 3]
+    assert list(index.narrow([0, 1, 2, 3], "XX")) == []
+    place = Meeting(
+        id="p",
+        body="CFM",
+        kind="regular",
+        title="Türkiye  Meeting",
+        theme="Unity",
+        start="2022",
+        note="Note",
+        sources=("https://example.org/",),
+    )
+    assert haystack(place) == "turkiye meeting\x00unity\x00note"

@@ -114,7 +114,7 @@ class FieldIndex:
         appends = [bucket.append for bucket in buckets]
         for position, code in enumerate(column):
             appends[code](position)
-        self.positions = dict(zip(self.codes, buckets, strict=True))
+        self.positions = dict(zip(self.codes, buckets))  # noqa: B905 - a bucket per code
 
     def narrow(self, selection: Selection, key: object) -> Selection:
         """The positions of ``selection`` whose value is ``key``."""
