@@ -296,3 +296,24 @@ def test_queries_that_keep_everything_return_the_registry_itself() -> None:
     assert one is not registry
     assert ids(one) == ["b"]
     assert ids(registry.filter(year=2023)) == []
+
+
+def test_registry_hash_problems_prefix_and_unknown_ordinal() -> None:
+    """A registry hashes as its tuple of meetings; problems are located under the prefix
+    asked for; an unknown ordinal names the series and ordinal in every attribute."""
+    from turkicorg.registry import UnknownOrdinalError  # noqa: PLC0415
+
+    registry = MeetingRegistry(
+        [meeting("a", "2022-01-01", host="KZ"), meeting("b", "2022-02-01", ordinal=3)]
+    )
+    assert hash(registry) == hash(registry.meetings)
+    assert [(e.path, e.value) for e in registry.problems(parties={"TR"}, prefix="$.m")] == [
+        ("$.m[0].host", "KZ")
+    ]
+    assert [e.path for e in registry.problems(parties={"TR"})] == ["$.meetings[0].host"]
+    with pytest.raises(UnknownOrdinalError) as caught:
+        registry.nth("CFM:regular", 4)
+    error = caught.value
+    assert (error.series, error.ordinal, error.meeting_id) == ("CFM:regular", 4, "CFM:regular #4")
+    assert str(error) == "no meeting with ordinal 4 in series 'CFM:regular'"
+    assert registry.nth("CFM:regular", 3).id == "b"
