@@ -489,3 +489,30 @@ def test_participant_index_narrows_and_haystack_separates_fields() -> None:
         sources=("https://example.org/",),
     )
     assert haystack(place) == "turkiye meeting\x00unity\x00note"
+
+
+def test_a_registry_builds_each_index_once() -> None:
+    """Indexes are built on first use and kept: the same field index, composite date index
+    and searchable text serve every later query; a composite for a value no meeting has is
+    not kept (a registry does not grow with the values asked about)."""
+    registry = MeetingRegistry(
+        [
+            Meeting(
+                id=f"m{i}",
+                body="CFM",
+                kind="regular",
+                title=f"Meeting {i}",
+                start=f"2022-0{1 + i}-01",
+                host="KZ",
+                sources=("https://example.org/",),
+            )
+            for i in range(3)
+        ]
+    )
+    assert len(registry.filter(host="KZ", year=2022, text="meeting")) == 3
+    index, composite = registry._index("host"), registry._composite("host", "KZ")
+    assert registry._index("host") is index
+    assert registry._composite("host", "KZ") is composite
+    assert registry._haystack(1) is registry._haystack(1)
+    assert len(registry.filter(host="XX", year=2022)) == 0
+    assert ("host", "XX") not in registry._composites

@@ -347,7 +347,7 @@ class MeetingRegistry:
                 (``before="2022"`` finds the last meeting that may have started in 2021).
             **filters: Any filter of :meth:`filter`.
         """
-        position = self._last_before(day_number(before, last=False), filters)
+        position = self._last_before(day_number(before), filters)
         return None if position is None else self._meetings[position]
 
     def latest(

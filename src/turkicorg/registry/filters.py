@@ -116,8 +116,11 @@ def _year_bounds(year: int) -> tuple[int, int]:
     return dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()
 
 
-def day_number(value: DateLike | None, *, last: bool) -> int:
-    """The day number of a day, or of the first or last day a partial date may be (None: today)."""
+def day_number(value: DateLike | None, *, last: bool = False) -> int:
+    """The day number of a day, or of the first (``last``: last) day a partial date may be.
+
+    None is today.
+    """
     if type(value) is dt.date:
         return value.toordinal()
     return as_date(value, last=last).toordinal()
