@@ -336,7 +336,7 @@ def test_duplicate_ids_are_located_by_row() -> None:
     """Rules between meetings name the spreadsheet row."""
     text = to_csv(MeetingRegistry([MEETING]))
     doubled = text + text.split("\r\n", 1)[1]
-    assert problems(doubled) == [("$[row 3].id", "duplicate meeting id (also at index 0)")]
+    assert problems(doubled) == [("$[row 3].id", "duplicate meeting id (also at row 2)")]
 
 
 def test_malformed_csv_and_limits() -> None:

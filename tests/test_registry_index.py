@@ -516,3 +516,11 @@ def test_a_registry_builds_each_index_once() -> None:
     assert registry._haystack(1) is registry._haystack(1)
     assert len(registry.filter(host="XX", year=2022)) == 0
     assert ("host", "XX") not in registry._composites
+
+
+def test_day_numbers_fit_the_array_typecode() -> None:
+    """The typecode holds every day number of the calendar (up to 31 December 9999)."""
+    from turkicorg.registry.dateindex import TYPECODE  # noqa: PLC0415
+
+    assert array(TYPECODE, [dt.date.max.toordinal()])[0] == 3_652_059
+    assert array(TYPECODE).itemsize >= 4

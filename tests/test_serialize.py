@@ -749,7 +749,10 @@ def test_json_lines_errors_name_the_line() -> None:
     duplicate = "\n".join([HEADER, LINE, LINE.replace("Summit", "Other"), LINE])
     with pytest.raises(InvalidDataError) as caught:
         serialize.load_lines(io.StringIO(duplicate))
-    assert [e.path for e in caught.value.errors] == ["$[line 3].id", "$[line 4].id"]
+    assert [(e.path, e.message) for e in caught.value.errors] == [
+        ("$[line 3].id", "duplicate meeting id (also at line 2)"),
+        ("$[line 4].id", "duplicate meeting id (also at line 2)"),
+    ]
 
 
 @pytest.mark.parametrize(

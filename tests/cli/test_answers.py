@@ -253,3 +253,41 @@ def test_a_command_imports_no_other_command() -> None:
     loaded = set(result.stdout.split())
     assert "turkicorg.cli.chair" in loaded
     assert not loaded & {f"turkicorg.cli.{name}" for name in ("meetings", "export", "timeline")}
+
+
+def test_every_command_shows_examples_from_its_docstring() -> None:
+    """Each command's docstring gives its summary, its description and at least one example,
+    every example a ``turkicorg`` command line; the description holds none of them."""
+    import importlib  # noqa: PLC0415
+
+    from turkicorg.cli.app import COMMANDS  # noqa: PLC0415
+    from turkicorg.cli.options import help_texts  # noqa: PLC0415
+
+    for name in COMMANDS:
+        summary, description, examples = help_texts(
+            importlib.import_module(f"turkicorg.cli.{name}").__doc__
+        )
+        assert summary, name
+        assert examples, name
+        assert all(line.startswith(f"turkicorg {name}") for line in examples), name
+        assert "Examples:" not in description, name
+        assert not any(line in description for line in examples), name
+
+
+def test_help_texts_reads_the_examples_section_only() -> None:
+    """The section starts at a line ``Examples:`` (trailing blanks allowed) and ends at the
+    first line that is not indented; without a docstring there are no examples."""
+    from turkicorg.cli.options import help_texts  # noqa: PLC0415
+
+    doc = (
+        "Do it.\n\nThe description\ngoes on.\n"
+        "Examples:  \n    turkicorg do\n\n    turkicorg do -x\nAfter.\n"
+    )
+    assert help_texts(doc) == (
+        "do it",
+        "The description goes on.",
+        ("turkicorg do", "turkicorg do -x"),
+    )
+    assert help_texts("Only a summary.") == ("only a summary", "Only a summary.", ())
+    assert help_texts(None) == ("", "", ())
+    assert help_texts("Say Examples: inline.\n\nNo section here.")[2] == ()

@@ -63,8 +63,8 @@ def build_parser(*, only: str | None = None) -> argparse.ArgumentParser:
 
     Args:
         only: Build the parser of this command alone (one of :data:`COMMANDS`): it parses that
-            command's arguments as the whole parser does, and imports no other command's
-            module.
+            command's arguments as the whole parser does, and imports that command's module
+            (and what it imports) instead of every command's.
     """
     parser = Parser(
         prog="turkicorg",

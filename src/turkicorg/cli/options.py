@@ -7,6 +7,7 @@ writers; nothing here names a state, an organ or the organization.
 from __future__ import annotations
 
 import argparse
+import re
 import textwrap
 from typing import TYPE_CHECKING, Any, Final, NoReturn
 
@@ -122,20 +123,29 @@ def choice(values: Iterable[str]) -> Callable[[str], str]:
     return canonical
 
 
+_EXAMPLES: Final = re.compile(r"^Examples:[ \t]*$", re.MULTILINE)
+
+
 def help_texts(doc: str | None) -> tuple[str, str, tuple[str, ...]]:
     """The summary, the description and the examples of a command, from its module's docstring.
 
     The first line is the summary (``turkicorg --help`` lists it, in lower case and without
-    its period); the paragraphs after it, up to an ``Examples:`` section, are the description
-    (``turkicorg COMMAND --help``); each line of that section is an example.
+    its period); the paragraphs after it, up to a line ``Examples:``, are the description
+    (``turkicorg COMMAND --help``); each indented line after that line is an example, up to
+    the first line that is not indented.
     """
     head, _, rest = (doc or "").strip().partition("\n")
-    text, _, shown = rest.partition("\nExamples:\n")
+    text, *shown = _EXAMPLES.split(rest, maxsplit=1)
     summary = head.strip().removesuffix(".")
     if summary[1:2].islower():
         summary = summary[:1].lower() + summary[1:]
-    examples = tuple(line.strip() for line in shown.splitlines() if line.strip())
-    return summary, " ".join(text.split()) or head.strip(), examples
+    examples = []
+    for line in "".join(shown).splitlines():
+        if line.strip() and not line[:1].isspace():
+            break
+        if line.strip():
+            examples.append(line.strip())
+    return summary, " ".join(text.split()) or head.strip(), tuple(examples)
 
 
 def add_command(
@@ -148,7 +158,7 @@ def add_command(
         name,
         help=summary,
         description=description,
-        epilog="\n".join([heading, *(f"  {line}" for line in examples)]),
+        epilog="\n".join([heading, *(f"  {line}" for line in examples)]) if examples else None,
         formatter_class=Formatter,
     )
     parser.set_defaults(handler=handler)

@@ -45,6 +45,7 @@ if typing.TYPE_CHECKING:
 __all__ = ["dump_lines", "iter_dumps", "iter_load", "load_lines", "numbered_registry"]
 
 _INDEX: Final = re.compile(r"\$\[(\d+)\]")
+_AT_INDEX: Final = re.compile(r"\bat index (\d+)")
 
 
 def iter_dumps(meetings: Iterable[Meeting]) -> Iterator[str]:
@@ -280,7 +281,7 @@ def numbered_registry(
 
     Problems between meetings (a duplicate id) name the line or row the meeting came from:
     ``$[line 40].id`` for the meeting at index 3 when ``numbers[3] == 40`` and ``unit`` is
-    ``"line"``.
+    ``"line"``, and so does a message that names another meeting ("also at line 12").
 
     Raises:
         InvalidDataError: Every problem between the meetings, located so.
@@ -293,7 +294,7 @@ def numbered_registry(
         raise InvalidDataError(
             ErrorDetail(
                 _INDEX.sub(lambda m: f"$[{unit} {numbers[int(m[1])]}]", e.path, count=1),
-                e.message,
+                _AT_INDEX.sub(lambda m: f"at {unit} {numbers[int(m[1])]}", e.message),
                 e.value,
             )
             for e in found
