@@ -317,3 +317,17 @@ def test_registry_hash_problems_prefix_and_unknown_ordinal() -> None:
     assert (error.series, error.ordinal, error.meeting_id) == ("CFM:regular", 4, "CFM:regular #4")
     assert str(error) == "no meeting with ordinal 4 in series 'CFM:regular'"
     assert registry.nth("CFM:regular", 3).id == "b"
+
+
+def test_adding_and_removing_name_what_is_wrong() -> None:
+    """Adding something that is not a meeting names its type; removing an unknown id names
+    that id (and removes nothing)."""
+    from turkicorg import UnknownMeetingError  # noqa: PLC0415
+
+    registry = MeetingRegistry([meeting("a", "2022-01-01")])
+    with pytest.raises(TypeError, match=r"^expected a Meeting, got str$"):
+        registry.with_meetings("b")  # type: ignore[arg-type]
+    with pytest.raises(UnknownMeetingError) as caught:
+        registry.without("a", "zz")
+    assert caught.value.meeting_id == "zz"
+    assert ids(registry) == ["a"]
