@@ -331,3 +331,19 @@ def test_adding_and_removing_name_what_is_wrong() -> None:
         registry.without("a", "zz")
     assert caught.value.meeting_id == "zz"
     assert ids(registry) == ["a"]
+
+
+def test_place_filters_keep_the_other_filters() -> None:
+    """A place filter narrows what the other filters kept; it never widens it."""
+    registry = MeetingRegistry(
+        [
+            meeting("cfm", "2022-01-01", place=Place(city="Baku", country="AZ")),
+            meeting("coe", "2022-02-01", body="COE", place=Place(city="Baku", country="AZ")),
+            meeting("cfm-2", "2023-03-01", place=Place(city="Baku", country="AZ")),
+            meeting("cfm-ank", "2022-04-01", place=Place(city="Ankara", country="TR")),
+        ]
+    )
+    assert ids(registry.filter(organ="CFM", city="baku")) == ["cfm", "cfm-2"]
+    assert ids(registry.filter(year=2022, country="az")) == ["cfm", "coe"]
+    assert ids(registry.filter(text="ank", country="AZ")) == []
+    assert ids(registry.filter(organ="CFM", year=2022, city="Baku", country="AZ")) == ["cfm"]
