@@ -206,10 +206,13 @@ class DateIndex:
         ``lo > hi`` (members that cover both days). Strict: the members inside ``lo..hi``.
         """
         run = range(bisect_left(self.starts, lo), bisect_right(self.starts, hi))
+        # Most queries find no member across the range's edge: the run is the answer as it is.
         if strict:
-            found = join(_holes(run, self._beyond(lo, hi)))
+            beyond = self._beyond(lo, hi)
+            found = join(_holes(run, beyond)) if beyond else run
         else:
-            found = join((self._before(lo, hi), run))
+            before = self._before(lo, hi)
+            found = join((before, run)) if before else run
         return found if self.positions is None else pick(self.positions, found)
 
     def _before(self, lo: int, hi: int) -> list[int]:
@@ -219,6 +222,8 @@ class DateIndex:
         for c in self.classes:
             starts = c.starts
             candidates = range(bisect_left(starts, lo - c.span), bisect_left(starts, below))
+            if not candidates:
+                continue
             ends, members = c.ends, c.members
             if members is None:
                 found += [i for i in candidates if ends[i] >= lo]
@@ -236,6 +241,8 @@ class DateIndex:
             candidates = range(
                 bisect_left(starts, max(lo, hi - c.span + 1)), bisect_right(starts, hi)
             )
+            if not candidates:
+                continue
             ends, members = c.ends, c.members
             if members is None:
                 found += [i for i in candidates if ends[i] > hi]
