@@ -56,17 +56,25 @@ class Format(enum.StrEnum):
     """How the participants met."""
 
     IN_PERSON = "in_person"
+    """Everyone met in one place."""
     VIDEO = "video"
+    """By video conference; a calendar entry without a place gives "Video conference"."""
     HYBRID = "hybrid"
+    """Some met in one place, others joined by video."""
 
 
 class MeetingStatus(enum.StrEnum):
     """Whether the meeting took place (Popolo event statuses, RFC 5545 ``STATUS``)."""
 
     CONFIRMED = "confirmed"
+    """Held as recorded (the only status the cadence rules count as held)."""
     TENTATIVE = "tentative"
+    """Announced or planned, not known to have been held."""
     CANCELLED = "cancelled"
+    """Called off: never counted as held."""
     POSTPONED = "postponed"
+    """Put off to a later date: not counted as held; iCalendar has no such status, so the
+    calendar writes ``STATUS:TENTATIVE`` with ``X-TURKICORG-STATUS:postponed``."""
 
 
 @attrs.frozen(kw_only=True)
