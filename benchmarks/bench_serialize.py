@@ -8,7 +8,7 @@ Every implementation (``serialize_impls.py``) reads and writes the same bytes: t
 document is written once by turkicorg, every decoder is timed on those bytes, and every encoder
 on the objects its own decoder just made from them (checked: each writes the reference bytes
 back, and reads its own output as equal objects). turkicorg is handed and returns ``bytes``
-like the others (``dumps(...).encode()``).
+like the others (``serialize.dumpb``, the UTF-8 bytes of ``dumps``).
 
 Warm (one process): each implementation is warmed up (one untimed decode and encode), then
 all run round-robin in each repeat with a rotating start; medians; ratio to msgspec in the

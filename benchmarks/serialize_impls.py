@@ -138,12 +138,12 @@ def turkicorg_impl(*, fast: bool = True) -> Impl:
     def encode(registry: MeetingRegistry) -> bytes:
         FAST_PATH.enabled = fast
         try:
-            return serialize.dumps(registry).encode()
+            return serialize.dumpb(registry)
         finally:
             FAST_PATH.enabled = FAST_PATH.applies
 
     if fast:
-        how = "`serialize.loads(data, MeetingRegistry)` / `serialize.dumps(registry).encode()`"
+        how = "`serialize.loads(data, MeetingRegistry)` / `serialize.dumpb(registry)`"
         return Impl("turkicorg", decode, encode, how + ": full validation, a sorted registry")
     how = "the same with the fast meeting path switched off (the cattrs converter alone)"
     return Impl("turkicorg-strict", decode, encode, how)

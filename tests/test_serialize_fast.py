@@ -7,10 +7,18 @@ import json
 from typing import Any
 
 import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from turkicorg import InvalidDataError, Meeting, MeetingRegistry, serialize
+from turkicorg import (
+    InvalidDataError,
+    Meeting,
+    MeetingRegistry,
+    UnsupportedTypeError,
+    load_default,
+    serialize,
+)
 from turkicorg import strategies as tst
 from turkicorg.meetings import Format, MeetingKind
 from turkicorg.organs import Organ
@@ -291,11 +299,39 @@ def test_fast_writer_matches_the_converter(registry: MeetingRegistry) -> None:
         serialize.to_document(registry), ensure_ascii=False, separators=(",", ":")
     )
     assert serialize.dumps(registry) == expected
+    assert serialize.dumpb(registry) == expected.encode()
     for meeting in registry:
         expected = json.dumps(
             serialize.to_document(meeting), ensure_ascii=False, separators=(",", ":")
         )
         assert serialize.dumps(meeting) == expected
+
+
+def test_bytes_are_the_text_encoded() -> None:
+    """``dumpb`` gives ``dumps(...).encode()`` for every type, indent and path taken."""
+    ots = load_default()
+    meeting = next(iter(ots.meetings))
+    for obj in (ots, ots.meetings, MeetingRegistry(), meeting, ots.state("AZ")):
+        assert serialize.dumpb(obj) == serialize.dumps(obj).encode()
+        assert serialize.dumpb(obj, indent=2) == serialize.dumps(obj, indent=2).encode()
+    odd = MeetingRegistry([attrs.evolve(meeting, topics=(1,))])  # type: ignore[arg-type]
+    assert serialize.dumpb(odd) == serialize.dumps(odd).encode()
+    with pytest.raises(UnsupportedTypeError):
+        serialize.dumpb(object())
+
+
+def test_bytes_of_text_that_is_not_unicode_name_where() -> None:
+    """A lone surrogate in any meeting: the same error as encoding the whole text."""
+    ots = load_default()
+    *kept, last = ots.meetings
+    registry = MeetingRegistry([*kept, attrs.evolve(last, note="bad \ud800")])
+    with pytest.raises(InvalidDataError) as from_bytes:
+        serialize.dumpb(registry)
+    text = serialize.dumps(registry)
+    with pytest.raises(InvalidDataError) as from_text:
+        jsontext.utf8(text)
+    assert str(from_bytes.value) == str(from_text.value)
+    assert f"lone surrogate at {text.index(chr(0xD800))}" in str(from_bytes.value)
 
 
 def test_fast_writer_declines_odd_values() -> None:

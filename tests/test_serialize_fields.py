@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
@@ -19,6 +19,9 @@ from turkicorg.serialize.fields import (
     field_specs,
     kind_of,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 SOURCE = "https://example.org/source"
 SAMPLE: dict[Kind, Any] = {
@@ -145,3 +148,59 @@ def test_a_field_of_an_unknown_kind_is_noticed() -> None:
 def test_kinds_of_annotations(annotation: Any, kind: Kind) -> None:
     """Types are classified by what their JSON looks like; anything else is OTHER."""
     assert kind_of(annotation) is kind
+
+
+@attrs.frozen(kw_only=True)
+class AllOptional:
+    """Fields that may all be left out: the writer drops the first comma itself."""
+
+    note: str | None = None
+    count: int | None = None
+    topics: tuple[str, ...] = ()
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        AllOptional(),
+        AllOptional(note="n"),
+        AllOptional(count=0),
+        AllOptional(topics=("a", "b")),
+        AllOptional(note="n", count=2, topics=("t",)),
+    ],
+)
+def test_a_writer_whose_first_field_may_be_left_out(value: AllOptional) -> None:
+    """Whichever fields are written, the object opens with ``{`` and has no stray comma."""
+    write = fastwrite.make_writer(field_specs(AllOptional))
+    converter = conversion.make_converter()
+    assert write(value, fastwrite.Written()) == compact(converter.unstructure(value))
+
+
+def test_objects_made_and_dropped_during_a_write_never_share_a_text() -> None:
+    """Places and participants are remembered by identity, and kept until the call ends.
+
+    Meetings made one by one and dropped after writing would otherwise free their places and
+    participants, and a later object at the same address would be given the earlier text.
+    """
+
+    def fresh() -> Iterator[Meeting]:
+        for i in range(200):
+            yield conversion.strict_meetings(
+                [
+                    {
+                        "id": f"m-{i}",
+                        "body": "CHS",
+                        "kind": "regular",
+                        "title": "t",
+                        "start": f"{2000 + i % 20}-0{1 + i % 9}-1{i % 10}",
+                        "place": {"city": f"City {i}", "country": "AZ"},
+                        "participants": [{"person": f"Person {i}", "role": "guest"}],
+                        "sources": [SOURCE],
+                    }
+                ]
+            )[0]
+
+    texts = fastwrite.fast_meetings_json(fresh())
+    assert texts == [compact(conversion.unstructure(m)) for m in fresh()]
+    assert texts is not None
+    assert len({t.split('"place":')[1] for t in texts}) == 200

@@ -91,7 +91,7 @@ if TYPE_CHECKING:
         Override,
         Turn,
     )
-    from turkicorg.serialize import dump, dumps, json_schema, load, loads
+    from turkicorg.serialize import dump, dumpb, dumps, json_schema, load, loads
     from turkicorg.sourcing import Alternative, Confidence
 
 __version__ = "0.1.0"
@@ -167,6 +167,7 @@ __all__ = [
     "__version__",
     "decide",
     "dump",
+    "dumpb",
     "dumps",
     "json_schema",
     "load",
@@ -244,6 +245,7 @@ _HOME = {
     "UnsupportedVersionError": "errors",
     "decide": "decisions",
     "dump": "serialize",
+    "dumpb": "serialize",
     "dumps": "serialize",
     "json_schema": "serialize",
     "load": "serialize",

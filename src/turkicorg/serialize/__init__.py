@@ -76,6 +76,7 @@ if TYPE_CHECKING:
     from turkicorg.serialize.documents import (
         FIELDS_KEY,
         dump,
+        dumpb,
         dumps,
         from_document,
         load,
@@ -100,6 +101,7 @@ __all__ = [
     "document_type",
     "dump",
     "dump_lines",
+    "dumpb",
     "dumps",
     "from_document",
     "iter_dumps",
@@ -129,6 +131,7 @@ _HOME = {
     "document_type": "reading",
     "dump": "documents",
     "dump_lines": "lines",
+    "dumpb": "documents",
     "dumps": "documents",
     "from_document": "documents",
     "iter_dumps": "lines",

@@ -44,6 +44,7 @@ if typing.TYPE_CHECKING:
 __all__ = [
     "FIELDS_KEY",
     "dump",
+    "dumpb",
     "dumps",
     "from_document",
     "load",
@@ -168,14 +169,14 @@ def structure_fields(data: object, cls: type[T]) -> T:
     return structure(data, cls)
 
 
-def _registry_text(parts: list[str]) -> str:
-    """The registry document around the meetings' JSON: one join, no other copy of the text."""
+def _registry_parts(parts: list[str]) -> list[str]:
+    """The registry document around the meetings' JSON, as parts to join with commas."""
     head = envelope_head("MeetingRegistry") + ',"meetings":['
     if not parts:
-        return head + "]}"
+        return [head + "]}"]
     parts[0] = head + parts[0]
     parts[-1] += "]}"
-    return ",".join(parts)
+    return parts
 
 
 def dumps(obj: object, *, indent: int | None = None) -> str:
@@ -196,14 +197,43 @@ def dumps(obj: object, *, indent: int | None = None) -> str:
         with gc_paused:
             if isinstance(obj, MeetingRegistry):
                 parts = fast_meetings_json(obj)
-                if parts is not None:
-                    return _registry_text(parts)
+                if parts is not None:  # one join, no other copy of the text
+                    return ",".join(_registry_parts(parts))
             else:
                 parts = fast_meetings_json((typing.cast("Meeting", obj),))
                 if parts is not None:
                     return envelope_head("Meeting") + ',"meeting":' + parts[0] + "}"
     with gc_paused:
         return encode(to_document(obj), indent)
+
+
+def dumpb(obj: object, *, indent: int | None = None) -> bytes:
+    """:func:`dumps` as UTF-8 bytes: the same bytes as ``dumps(obj, indent=indent).encode()``.
+
+    A registry's meetings are encoded one by one and the bytes joined once, so the whole
+    text is never held as one string (which takes two or four bytes a character as soon as
+    one meeting has a letter beyond Latin-1).
+
+    >>> from turkicorg import load_default, serialize
+    >>> ots = load_default()
+    >>> serialize.dumpb(ots.meetings) == serialize.dumps(ots.meetings).encode()
+    True
+
+    Raises:
+        UnsupportedTypeError: ``obj`` is of another type.
+        InvalidDataError: ``obj`` holds a value JSON cannot represent, or text that is not
+            Unicode (a lone surrogate).
+    """
+    check_type(type(obj))
+    if indent is None and type(obj) is MeetingRegistry:
+        with gc_paused:
+            parts = fast_meetings_json(obj)
+        if parts is not None:
+            try:
+                return b",".join([part.encode() for part in _registry_parts(parts)])
+            except UnicodeEncodeError:
+                pass  # a lone surrogate: the whole text's encoding below names where
+    return utf8(dumps(obj, indent=indent))
 
 
 def loads(
@@ -249,7 +279,7 @@ def dump(obj: object, path: StrPath, *, indent: int | None = None) -> None:
         InvalidDataError: ``obj`` holds a value that cannot be written.
         UnsupportedTypeError: ``obj`` is not of a document type.
     """
-    write_atomic(path, (utf8(dumps(obj, indent=indent)), b"\n"))
+    write_atomic(path, (dumpb(obj, indent=indent), b"\n"))
 
 
 def load(

@@ -1,16 +1,16 @@
 """The fast path for writing meetings: exactly the converter's JSON, without the detour.
 
 ``json.dumps(unstructure(meeting))`` builds a dict per meeting and per nested object and then
-encodes it; the writer here encodes the attributes directly, with the JSON of repeated dates,
-places and participants made once per call. Like the reader, it is generated from the field
-table (:data:`~.fields.MEETING_FIELDS`): a field is written unless it equals its default,
-in declaration order, as the converter writes it. A value the writer does not know (a meeting
-built in Python with a value of a wrong type) makes it decline; the converter then writes.
+encodes it; the writer here encodes the attributes directly (dates from tables), with the
+JSON of repeated places and participants made once per call. Like the reader, it is generated
+from the field table (:data:`~.fields.MEETING_FIELDS`): a field is written unless it equals
+its default, in declaration order, as the converter writes it. A value the writer does not
+know (a meeting built in Python with a value of a wrong type) makes it decline; the converter
+then writes.
 """
 
 from __future__ import annotations
 
-import operator
 import typing
 from json.encoder import encode_basestring
 from typing import Any, Final
@@ -32,23 +32,47 @@ _FAILS: Final = (TypeError, LookupError, AttributeError, ValueError)
 
 
 class Written:
-    """JSON already written in one call, by value: dates, places and participants repeat."""
+    """JSON already written in one call, by the identity of the value it was written for.
 
-    __slots__ = ("dates", "people", "places")
+    Places and participants repeat across meetings (the readers share equal ones), so each is
+    written once a call. Every value written is kept here, so no other object can take
+    its ``id`` while the call lasts.
+    """
+
+    __slots__ = ("note", "seen")
 
     def __init__(self) -> None:
-        self.dates: dict[tuple[int, int | None, int | None], str] = {}
-        self.places: dict[tuple[Any, ...], str] = {}
-        self.people: dict[tuple[Any, ...], str] = {}
+        texts: dict[int, str] = {}
+        kept: list[object] = []
+        keep = kept.append
+
+        def note(value: object, text: str) -> str:
+            texts[id(value)] = text
+            keep(value)
+            return text
+
+        self.seen: Callable[[int], str | None] = texts.get
+        """The text written for the object with this ``id``, or None."""
+        self.note: Callable[[object, str], str] = note
+        """Remember a text as the JSON of a value; return the text."""
+
+
+_MONTHS: Final = tuple(f'-{month:02d}"' for month in range(13))  # [0] is never read
+_MONTH_DAYS: Final = tuple(f'-{i // 32:02d}-{i % 32:02d}"' for i in range(13 * 32))
+_YEARS: Final[dict[int, str]] = {}  # '"2022' by year, filled as years are written
 
 
 def partial_json(value: PartialDate) -> str:
-    """``json.dumps(str(value))``, without the detour through ``__str__``."""
-    if value.month is None:
-        return f'"{value.year:04d}"'
-    if value.day is None:
-        return f'"{value.year:04d}-{value.month:02d}"'
-    return f'"{value.year:04d}-{value.month:02d}-{value.day:02d}"'
+    """``json.dumps(str(value))``, without the detour through ``__str__`` (from tables)."""
+    year = _YEARS.get(value.year)
+    if year is None:
+        year = _YEARS[value.year] = f'"{value.year:04d}'
+    month, day = value.month, value.day
+    if month is None:
+        return year + '"'
+    if day is None:
+        return year + _MONTHS[month]
+    return year + _MONTH_DAYS[month * 32 + day]
 
 
 def _simple_json(value: Any, kind: Kind) -> str:
@@ -79,51 +103,22 @@ _participant_json: Final = _record_writer(Participant)
 _alternative_json: Final = _record_writer(Alternative)
 
 
-def _date(value: PartialDate, written: Written) -> str:
-    key = (value.year, value.month, value.day)
-    text = written.dates.get(key)
-    if text is None:
-        text = written.dates[key] = partial_json(value)
-    return text
-
-
-_place_key: Final = operator.attrgetter(*(spec.name for spec in field_specs(Place)))
-_participant_key: Final = operator.attrgetter(*(spec.name for spec in field_specs(Participant)))
-
-
-def _place(place: Place, written: Written) -> str:
-    key = _place_key(place)
-    text = written.places.get(key)
-    if text is None:
-        text = written.places[key] = _place_json(place)
-    return text
-
-
-def _participants(participants: tuple[Participant, ...], written: Written) -> str:
-    people = written.people
-    texts = []
-    for participant in participants:
-        key = _participant_key(participant)
-        text = people.get(key)
-        if text is None:
-            text = people[key] = _participant_json(participant)
-        texts.append(text)
-    return "[" + ",".join(texts) + "]"
-
-
 _ENCODE: Final[dict[Kind, str]] = {
     Kind.TEXT: "_esc({v})",
     Kind.OPTIONAL_TEXT: "_esc({v})",
     Kind.OPTIONAL_INT: "_int({v})",
     Kind.CHOICE: "{c}[{v}]",
-    Kind.DATE: "_date({v}, written)",
-    Kind.OPTIONAL_DATE: "_date({v}, written)",
-    Kind.OPTIONAL_PLACE: "_place({v}, written)",
-    Kind.PARTICIPANTS: "_participants({v}, written)",
+    Kind.DATE: "_date({v})",
+    Kind.OPTIONAL_DATE: "_date({v})",
+    Kind.OPTIONAL_PLACE: "(seen(id({v})) or note(v, _place(v)))",
+    Kind.PARTICIPANTS: (
+        "'[' + ','.join([seen(id(p)) or note(p, _participant(p)) for p in {v}]) + ']'"
+    ),
     Kind.TEXTS: "'[' + ','.join(map(_esc, {v})) + ']'",
     Kind.ALTERNATIVES: "'[' + ','.join(map(_alternative, {v})) + ']'",
 }
-"""The expression giving the JSON of a field's value ``{v}``, by kind."""
+"""The expression giving the JSON of a field's value ``{v}``, by kind (a kind that uses the
+value again names it ``v``: ``{v}`` is ``v`` or an assignment to it)."""
 
 
 def _value(index: int, spec: FieldSpec, namespace: dict[str, Any], variable: str) -> str:
@@ -133,16 +128,19 @@ def _value(index: int, spec: FieldSpec, namespace: dict[str, Any], variable: str
     return _ENCODE[spec.kind].format(v=variable, c=choices)
 
 
-def _optional_lines(index: int, spec: FieldSpec, namespace: dict[str, Any]) -> list[str]:
-    """The lines adding ``,"name":value`` for a field unless it equals its default."""
-    key = "," + _ESCAPE(spec.name) + ":"
-    add = f"add({key!r} + {_value(index, spec, namespace, 'v')})"
+def _part(index: int, spec: FieldSpec, namespace: dict[str, Any], *, first: bool) -> str:
+    """The expression giving ``,"name":value`` for a field, or ``''`` when it is its default.
+
+    The first field of an object that is always written opens the object (``{"name":value``).
+    """
+    key = ("{" if first else ",") + _ESCAPE(spec.name) + ":"
     if spec.required:
-        return [f"v = m.{spec.name}", add]
+        return f"{key!r} + {_value(index, spec, namespace, f'(v := m.{spec.name})')}"
+    value = f"{key!r} + {_value(index, spec, namespace, 'v')}"
     if spec.default is None:
-        return [f"v = m.{spec.name}", "if v is not None:", "    " + add]
+        return f"('' if (v := m.{spec.name}) is None else {value})"
     namespace[f"_default{index}"] = spec.default
-    return [f"v = m.{spec.name}", f"if v != _default{index}:", "    " + add]
+    return f"('' if (v := m.{spec.name}) == _default{index} else {value})"
 
 
 def make_writer(specs: tuple[FieldSpec, ...]) -> Callable[[Any, Written], str]:
@@ -150,31 +148,31 @@ def make_writer(specs: tuple[FieldSpec, ...]) -> Callable[[Any, Written], str]:
 
     The writer takes ``(obj, written)`` and returns the object's JSON, compact, exactly as
     ``json.dumps(unstructure(obj))`` with the converter's conventions; it raises TypeError,
-    LookupError, AttributeError or ValueError for a value it does not know.
+    LookupError, AttributeError or ValueError for a value it does not know. The text is one
+    join of a tuple display in which a field equal to its default gives ``''``.
     """
     namespace: dict[str, Any] = {
         "_esc": _ESCAPE,
         "_int": int.__repr__,
-        "_date": _date,
-        "_place": _place,
-        "_participants": _participants,
+        "_date": partial_json,
+        "_place": _place_json,
+        "_participant": _participant_json,
         "_alternative": _alternative_json,
     }
-    leading = 0  # the required fields first in line are written as one list display
-    while leading < len(specs) and specs[leading].required:
-        leading += 1
-    start: list[str] = []
-    for index, spec in enumerate(specs[:leading]):
-        key = ("{" if index == 0 else ",") + _ESCAPE(spec.name) + ":"
-        start += [repr(key), _value(index, spec, namespace, f"m.{spec.name}")]
-    lines = [f"out = [{', '.join(start)}]", "add = out.append"]
-    for index, spec in enumerate(specs[leading:], start=leading):
-        lines += _optional_lines(index, spec, namespace)
-    if leading:
-        lines += ["add('}')", "return ''.join(out)"]
-    else:  # no field is written first for sure: drop the first comma
-        lines.append("return '{' + ''.join(out)[1:] + '}'")
-    source = "def write(m, written):\n" + "".join(f"    {line}\n" for line in lines)
+    opens = bool(specs) and specs[0].required  # else the first comma is dropped at the end
+    parts = [
+        _part(index, spec, namespace, first=opens and index == 0)
+        for index, spec in enumerate(specs)
+    ]
+    if opens:
+        parts.append("'}'")
+    joined = "''.join((" + "".join(f"\n        {part}," for part in parts) + "\n    ))"
+    result = joined if opens else f"'{{' + {joined}[1:] + '}}'"
+    source = (
+        "def write(m, written):\n"
+        "    seen, note = written.seen, written.note\n"
+        f"    return {result}\n"
+    )
     exec(source, namespace)  # noqa: S102 - generated from field names, as attrs does
     return typing.cast("Callable[[Any, Written], str]", namespace["write"])
 
