@@ -53,6 +53,11 @@ TESTS = {
     "registry.filters": _REGISTRY_TESTS,
     "registry.index": _INDEX_TESTS,
     "rotation": ("test_rotation.py",),
+    "serialize.fastwrite": (
+        "test_serialize_fields.py",
+        "test_serialize_fast.py",
+        "test_serialize_fastdoc.py",
+    ),
 }
 """Each module's own tests (the façade and horizon tests pin what the lead added to them),
 by the module's dotted name under ``turkicorg`` (``cadence.rules`` is

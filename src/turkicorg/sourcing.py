@@ -17,15 +17,21 @@ __all__ = ["Alternative", "Confidence", "cite", "horizon_note", "url_problem"]
 
 _UNRESERVED = r"A-Za-z0-9\-._~"
 _SUB_DELIMS = r"!$&'()*+,;="
-_PCT = r"%[0-9A-Fa-f]{2}"
-_PCHAR = rf"(?:[{_UNRESERVED}{_SUB_DELIMS}:@]|{_PCT})"
-_HOST = rf"(?:\[[0-9A-Fa-f:.]+\]|(?:[{_UNRESERVED}{_SUB_DELIMS}]|{_PCT})+)"
 _SOURCE_URL = re.compile(
-    rf"(?i:https?)://(?:(?:[{_UNRESERVED}{_SUB_DELIMS}:]|{_PCT})*@)?{_HOST}(?::[0-9]*)?"
-    rf"(?:/{_PCHAR}*)*(?:\?(?:{_PCHAR}|[/?])*)?(?:#(?:{_PCHAR}|[/?])*)?",
+    rf"(?i:https?)://(?:[{_UNRESERVED}{_SUB_DELIMS}:%]*@)?"
+    rf"(?:\[[0-9A-Fa-f:.]+\]|[{_UNRESERVED}{_SUB_DELIMS}%]+)(?::[0-9]*)?"
+    rf"(?:/[{_UNRESERVED}{_SUB_DELIMS}:@%]*)*"
+    rf"(?:\?[{_UNRESERVED}{_SUB_DELIMS}:@/?%]*)?(?:#[{_UNRESERVED}{_SUB_DELIMS}:@/?%]*)?",
     re.ASCII,
 )
-"""An absolute http(s) URI as RFC 3986 writes it (ASCII, valid percent-escapes)."""
+"""The shape of an absolute http(s) URI as RFC 3986 writes it (ASCII), ``%`` allowed wherever
+a percent-escape may stand: scheme, ``//``, user information, host (or an IP literal), port,
+path segments, query, fragment."""
+_BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+"""A ``%`` that does not start a percent-escape. With the shape above, "every ``%`` starts an
+escape" is RFC 3986's rule: the two hex digits after a ``%`` can only belong to its own part,
+since every part ends at a delimiter (``@ : / ? #``), never at a hex digit. Runs of one
+character class are several times faster than alternatives tried at each character."""
 
 
 def url_problem(url: object) -> str | None:
@@ -41,7 +47,11 @@ def url_problem(url: object) -> str | None:
     >>> url_problem("https://ex.org/%zz")
     'a source is an absolute http(s) URL (RFC 3986)'
     """
-    if isinstance(url, str) and _SOURCE_URL.fullmatch(url):
+    if (
+        isinstance(url, str)
+        and _SOURCE_URL.fullmatch(url)
+        and ("%" not in url or _BAD_ESCAPE.search(url) is None)
+    ):
         return None
     return "a source is an absolute http(s) URL (RFC 3986)"
 
