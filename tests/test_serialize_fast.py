@@ -292,6 +292,10 @@ def test_shared_values_are_shared_objects() -> None:
     assert first.participants[1] is second.participants[1]
 
 
+def compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 @given(tst.hostile_registries())
 def test_fast_writer_matches_the_converter(registry: MeetingRegistry) -> None:
     """The fast writer gives exactly the text json.dumps gives for the converter's data."""
@@ -300,11 +304,15 @@ def test_fast_writer_matches_the_converter(registry: MeetingRegistry) -> None:
     )
     assert serialize.dumps(registry) == expected
     assert serialize.dumpb(registry) == expected.encode()
+    assert fastwrite.fast_meetings_json(registry) is not None  # written by the fast path
+    write = fastwrite.make_writer(fields.MEETING_FIELDS)  # a new one: nothing made earlier
+    written = fastwrite.Written()
     for meeting in registry:
         expected = json.dumps(
             serialize.to_document(meeting), ensure_ascii=False, separators=(",", ":")
         )
         assert serialize.dumps(meeting) == expected
+        assert write(meeting, written) == compact(serialize.unstructure(meeting))
 
 
 def test_bytes_are_the_text_encoded() -> None:
@@ -368,6 +376,7 @@ def test_fast_paths_can_be_switched_off(monkeypatch: Any) -> None:
     )
     text = serialize.dumps(registry)
     assert fast_meetings(meeting_data(registry)) is None
+    assert fastwrite.fast_meetings_json(registry) is None
     assert fast_meeting({}) is None
     assert serialize.loads(text, MeetingRegistry) == registry
     assert serialize.loads(serialize.dumps(registry.meetings[0]), Meeting) == registry.meetings[0]

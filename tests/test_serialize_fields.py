@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pytest
 
-from turkicorg import Meeting
+from turkicorg import Meeting, PartialDate
 from turkicorg.export import csvfmt
 from turkicorg.serialize import conversion, fastread, fastwrite, schema
 from turkicorg.serialize.fields import (
@@ -204,3 +204,39 @@ def test_objects_made_and_dropped_during_a_write_never_share_a_text() -> None:
     assert texts == [compact(conversion.unstructure(m)) for m in fresh()]
     assert texts is not None
     assert len({t.split('"place":')[1] for t in texts}) == 200
+
+
+@pytest.mark.parametrize("year", [1, 9, 10, 99, 100, 999, 1000, 1001, 2022, 9999])
+def test_dates_are_written_as_their_text(year: int) -> None:
+    """Every precision, and years on both sides of each change in their number of digits."""
+    for value in (PartialDate(year), PartialDate(year, 1), PartialDate(year, 12, 31)):
+        assert fastwrite.partial_json(value) == json.dumps(str(value))
+    for month in range(1, 13):
+        assert fastwrite.partial_json(PartialDate(year, month, 1)) == f'"{year:04d}-{month:02d}-01"'
+
+
+def test_written_texts_are_remembered_by_identity() -> None:
+    """A text noted for an object is found by the object's id, and only by it."""
+    written = fastwrite.Written()
+    first, second = ["a"], ["a"]
+    assert written.note(first, '["a"]') == '["a"]'
+    assert written.seen(id(first)) == '["a"]'
+    assert written.seen(id(second)) is None
+
+
+@attrs.frozen(kw_only=True)
+class Counted:
+    """A nested record with a whole number, text and a list of texts."""
+
+    name: str
+    count: int | None = None
+    tags: tuple[str, ...] = ()
+
+
+@pytest.mark.parametrize(
+    "value", [Counted(name="n"), Counted(name="n", count=3, tags=("t", "u")), Counted(name="é")]
+)
+def test_nested_records_are_written_as_the_converter_writes_them(value: Counted) -> None:
+    """The writer of nested objects handles every kind a nested object may have."""
+    write = fastwrite._record_writer(Counted)
+    assert write(value) == compact(conversion.make_converter().unstructure(value))

@@ -11,6 +11,7 @@ then writes.
 
 from __future__ import annotations
 
+import functools
 import typing
 from json.encoder import encode_basestring
 from typing import Any, Final
@@ -59,20 +60,18 @@ class Written:
 
 _MONTHS: Final = tuple(f'-{month:02d}"' for month in range(13))  # [0] is never read
 _MONTH_DAYS: Final = tuple(f'-{i // 32:02d}-{i % 32:02d}"' for i in range(13 * 32))
-_YEARS: Final[dict[int, str]] = {}  # '"2022' by year, filled as years are written
 
 
 def partial_json(value: PartialDate) -> str:
-    """``json.dumps(str(value))``, without the detour through ``__str__`` (from tables)."""
-    year = _YEARS.get(value.year)
-    if year is None:
-        year = _YEARS[value.year] = f'"{value.year:04d}'
+    """``json.dumps(str(value))``, without the detour through ``__str__`` (months from tables)."""
+    year = value.year
+    text = '"' + (int.__repr__(year) if year >= 1000 else f"{year:04d}")
     month, day = value.month, value.day
     if month is None:
-        return year + '"'
+        return text + '"'
     if day is None:
-        return year + _MONTHS[month]
-    return year + _MONTH_DAYS[month * 32 + day]
+        return text + _MONTHS[month]
+    return text + _MONTH_DAYS[month * 32 + day]
 
 
 def _simple_json(value: Any, kind: Kind) -> str:
@@ -96,11 +95,6 @@ def _record_writer(cls: type) -> Callable[[Any], str]:
         return "{" + ",".join(parts) + "}"
 
     return write
-
-
-_place_json: Final = _record_writer(Place)
-_participant_json: Final = _record_writer(Participant)
-_alternative_json: Final = _record_writer(Alternative)
 
 
 _ENCODE: Final[dict[Kind, str]] = {
@@ -155,9 +149,9 @@ def make_writer(specs: tuple[FieldSpec, ...]) -> Callable[[Any, Written], str]:
         "_esc": _ESCAPE,
         "_int": int.__repr__,
         "_date": partial_json,
-        "_place": _place_json,
-        "_participant": _participant_json,
-        "_alternative": _alternative_json,
+        "_place": _record_writer(Place),
+        "_participant": _record_writer(Participant),
+        "_alternative": _record_writer(Alternative),
     }
     opens = bool(specs) and specs[0].required  # else the first comma is dropped at the end
     parts = [
@@ -174,17 +168,21 @@ def make_writer(specs: tuple[FieldSpec, ...]) -> Callable[[Any, Written], str]:
         f"    return {result}\n"
     )
     exec(source, namespace)  # noqa: S102 - generated from field names, as attrs does
-    return typing.cast("Callable[[Any, Written], str]", namespace["write"])
+    write: Callable[[Any, Written], str] = namespace["write"]
+    return write
 
 
-_write_meeting: Final = make_writer(MEETING_FIELDS) if FAST_PATH.applies else None
+@functools.cache
+def _meeting_writer() -> Callable[[Any, Written], str] | None:
+    """The generated writer of meetings, made on first use (None: the fast path does not apply)."""
+    return make_writer(MEETING_FIELDS) if FAST_PATH.applies else None
 
 
 def fast_meetings_json(meetings: Iterable[Meeting]) -> list[str] | None:
     """The JSON of each meeting, or None when one holds a value the fast writer does not know."""
-    if not FAST_PATH.enabled or _write_meeting is None:
+    write = _meeting_writer() if FAST_PATH.enabled else None
+    if write is None:
         return None
-    write = _write_meeting
     written = Written()
     try:
         return [write(m, written) for m in meetings]

@@ -1,0 +1,118 @@
+#!/usr/bin/env python
+"""The floor under the serialization goals: what building and writing the model's meetings costs.
+
+    python benchmarks/bench_floor.py                    # N = 2,000, 10,000, 100,000
+
+A reader of turkicorg's model parses the JSON, converts each value, then makes each meeting
+the cheapest way the model allows: a new object, its slots set, and the model's own invariant
+check (what the generated reader does last). This script times, in one process, round-robin
+and against msgspec on the same bytes (as ``bench_serialize.py`` configures it):
+
+- **build**: only that last step, from values already parsed and converted (dates, places,
+  participants and enumerations already made): straight-line generated code, as the reader's;
+- **check**: the invariant check alone (``meeting_problems`` of each meeting);
+- **write**: turkicorg's writer on the same meetings (``serialize.dumpb``).
+
+Build + write is less than any round trip through the model costs (parsing and conversion
+are left out), so ``(build + write) ÷ msgspec's round trip`` is a floor for the round-trip
+ratio, and ``write ÷ msgspec's encode`` the encode ratio of the writer as it stands.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+from typing import Any
+
+import attrs
+
+from benchlib import Load, environment, fmt_s, fmt_x, interleaved, table
+from serialize_impls import msgspec_impl, synthetic_meetings
+
+
+def make_builder(cls: type) -> Any:
+    """Straight-line code making instances of ``cls`` from rows of its field values."""
+    from turkicorg.serialize.fastread import slot_setter  # noqa: PLC0415
+
+    names = [f.name for f in attrs.fields(cls) if f.init]
+    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
+    namespace.update({f"_set{i}": slot_setter(cls, name) for i, name in enumerate(names)})
+    variables = ", ".join(f"v{i}" for i in range(len(names)))
+    body = [
+        "out = []",
+        "add = out.append",
+        f"for ({variables},) in rows:",
+        "    obj = _new(_cls)",
+        *(f"    _set{i}(obj, v{i})" for i in range(len(names))),
+        "    obj.__attrs_post_init__()",
+        "    add(obj)",
+        "return out",
+    ]
+    source = "def build(rows):\n" + "".join(f"    {line}\n" for line in body)
+    exec(source, namespace)  # noqa: S102 - generated from field names, as the reader is
+    return namespace["build"], names
+
+
+def measure(n: int, repeat: int) -> list[list[str]]:
+    from turkicorg import serialize  # noqa: PLC0415
+    from turkicorg.meetings import Meeting, meeting_problems  # noqa: PLC0415
+    from turkicorg.registry import MeetingRegistry  # noqa: PLC0415
+
+    data = serialize.dumpb(MeetingRegistry(synthetic_meetings(n)))
+    registry = serialize.loads(data, MeetingRegistry, max_size=None)
+    meetings = list(registry)
+    build, names = make_builder(Meeting)
+    rows = [tuple(getattr(m, name) for name in names) for m in meetings]
+    if build(rows) != meetings:
+        raise SystemExit("the builder does not make the decoded meetings")
+    peer = msgspec_impl()
+    decoded = peer.decode(data)
+    if not peer.encode(decoded) == data == serialize.dumpb(registry):
+        raise SystemExit("msgspec and turkicorg do not write the same bytes")
+    gc.collect()
+    gc.freeze()
+    found = interleaved(
+        {
+            "build": lambda: build(rows),
+            "check": lambda: [meeting_problems(m) for m in meetings],
+            "write": lambda: serialize.dumpb(registry),
+            "msgspec encode": lambda: peer.encode(decoded),
+            "msgspec round trip": lambda: peer.encode(peer.decode(data)),
+        },
+        repeat,
+        budget=0.2,
+    )
+    gc.unfreeze()
+    per = {name: value / n for name, value in found.items()}
+    trip, encode = per["msgspec round trip"], per["msgspec encode"]
+    floor = per["build"] + per["write"]
+    return [
+        [f"{n:,}", "build", fmt_s(per["build"]), fmt_x(per["build"] / trip)],
+        ["", "check (inside build)", fmt_s(per["check"]), fmt_x(per["check"] / trip)],
+        ["", "write", fmt_s(per["write"]), f"{fmt_x(per['write'] / encode)} msgspec encode"],
+        ["", "**build + write**", fmt_s(floor), f"**{fmt_x(floor / trip)}**"],
+        ["", "msgspec round trip", fmt_s(trip), "1.00×"],
+        ["", "msgspec encode", fmt_s(encode), fmt_x(encode / trip)],
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n", 1)[0])
+    parser.add_argument("--n", default="2000,10000,100000", help="comma-separated sizes")
+    parser.add_argument("--repeat", type=int, default=7, help="samples of each (median)")
+    args = parser.parse_args(argv)
+    load = Load()
+    print(f"# bench_floor --n {args.n} --repeat {args.repeat}\n\n{environment()}\n")
+    rows: list[list[str]] = []
+    for n in (int(x) for x in args.n.split(",")):
+        rows += measure(n, args.repeat)
+        load.sample()
+    print("µs a meeting, medians; ratios to msgspec's round trip of the same bytes:\n")
+    print(table(["N", "step", "a meeting", "÷ msgspec round trip"], rows))
+    print(f"\n{load.summary()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
