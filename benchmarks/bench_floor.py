@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""The floor under the serialization goals: parsing, building and writing the model's meetings.
+"""The floor under a round trip with this writer: parsing, building and writing the meetings.
 
     python benchmarks/bench_floor.py                    # N = 2,000, 10,000, 100,000
 
@@ -19,8 +19,8 @@ and against msgspec on the same bytes (as ``bench_serialize.py`` configures it):
 
 Parse + build + write is less than a round trip through the model with the standard
 library's parser costs (converting and checking each value is left out), so its ratio to
-msgspec's round trip is a floor for that ratio; ``write ÷ msgspec's encode`` is the encode
-ratio of the writer as it stands.
+msgspec's round trip is a floor for that ratio with this writer (not with any writer);
+``write ÷ msgspec's encode`` is the encode ratio of the writer as it stands.
 """
 
 from __future__ import annotations

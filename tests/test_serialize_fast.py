@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import tracemalloc
 from typing import Any
 
 import attrs
@@ -326,6 +327,32 @@ def test_bytes_are_the_text_encoded() -> None:
     assert serialize.dumpb(odd) == serialize.dumps(odd).encode()
     with pytest.raises(UnsupportedTypeError):
         serialize.dumpb(object())
+
+
+def peak_bytes(make: Any) -> int:
+    """The most memory Python allocated while ``make()`` ran (tracemalloc: no clock)."""
+    make()
+    tracemalloc.start()
+    try:
+        made = make()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+        del made
+
+
+def test_bytes_hold_no_more_than_the_text_encoded() -> None:
+    """``dumpb`` holds at most about what ``dumps(...).encode()`` holds, and less once one
+    meeting has a letter beyond Latin-1 (the joined text then takes two bytes a letter)."""
+    meetings = load_default().meetings
+    text = serialize.dumps(meetings)
+    assert max(map(ord, text)) > 0xFF
+    plain = serialize.loads(text.encode("ascii", "replace").decode(), MeetingRegistry)
+    assert serialize.dumps(plain).isascii()
+    ascii_bytes = peak_bytes(lambda: serialize.dumpb(plain))
+    assert ascii_bytes < 1.1 * peak_bytes(lambda: serialize.dumps(plain).encode())
+    mixed_bytes = peak_bytes(lambda: serialize.dumpb(meetings))
+    assert mixed_bytes < 0.7 * peak_bytes(lambda: serialize.dumps(meetings).encode())
 
 
 def test_bytes_of_text_that_is_not_unicode_name_where() -> None:

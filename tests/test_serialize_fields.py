@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pytest
 
-from turkicorg import Meeting, PartialDate
+from turkicorg import InvalidDataError, Meeting, MeetingRegistry, PartialDate, serialize
 from turkicorg.export import csvfmt
+from turkicorg.meetings import Participant, Place
 from turkicorg.serialize import conversion, fastread, fastwrite, schema
 from turkicorg.serialize.fields import (
     MEETING_FIELD_NAMES,
@@ -217,11 +218,41 @@ def test_dates_are_written_as_their_text(year: int) -> None:
 
 def test_written_texts_are_remembered_by_identity() -> None:
     """A text noted for an object is found by the object's id, and only by it."""
-    written = fastwrite.Written()
+    texts = fastwrite.Texts()
     first, second = ["a"], ["a"]
-    assert written.note(first, '["a"]') == '["a"]'
-    assert written.seen(id(first)) == '["a"]'
-    assert written.seen(id(second)) is None
+    assert texts.note(first, '["a"]') == '["a"]'
+    assert texts.seen(id(first)) == '["a"]'
+    assert texts.seen(id(second)) is None
+    written = fastwrite.Written()
+    assert written.places is not written.people
+
+
+def test_an_object_in_the_wrong_role_is_refused_not_written() -> None:
+    """A participant given as a place (built in Python): no text, a clear error.
+
+    Written as a participant first, it must not be written as a place with that text.
+    """
+    base: dict[str, Any] = {
+        "body": "CHS",
+        "kind": "regular",
+        "title": "t",
+        "start": "2022",
+        "sources": (SOURCE,),
+    }
+    person = Participant(party="KZ")
+    place = Place(city="Baku", country="AZ")
+    wrong = [
+        [Meeting(id="b", participants=(person,), **base), Meeting(id="c", place=person, **base)],
+        [Meeting(id="d", place=place, participants=(place,), **base)],  # type: ignore[arg-type]
+    ]
+    for meetings in wrong:
+        registry = MeetingRegistry(meetings)
+        assert fastwrite.fast_meetings_json(registry) is None
+        for write in (serialize.dumps, serialize.dumpb):
+            with pytest.raises(InvalidDataError, match="cannot be written"):
+                write(registry)
+        with pytest.raises(InvalidDataError, match="cannot be written"):
+            list(serialize.iter_dumps(registry))
 
 
 @attrs.frozen(kw_only=True)

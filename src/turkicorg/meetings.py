@@ -56,7 +56,7 @@ class Format(enum.StrEnum):
     """How the participants met."""
 
     IN_PERSON = "in_person"
-    """Everyone met in one place."""
+    """Everyone met in one place (also the default, when the data records no format)."""
     VIDEO = "video"
     """By video conference; a calendar entry without a place gives "Video conference"."""
     HYBRID = "hybrid"

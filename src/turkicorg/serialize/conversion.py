@@ -17,7 +17,7 @@ import attrs
 import cattrs
 
 from turkicorg.dates import PartialDate
-from turkicorg.errors import ErrorDetail, InvalidDataError, UnsupportedTypeError
+from turkicorg.errors import ErrorDetail, InvalidDataError, TurkicOrgError, UnsupportedTypeError
 from turkicorg.meetings import Body, Meeting
 from turkicorg.organization import Organization
 from turkicorg.registry import MeetingRegistry
@@ -183,5 +183,15 @@ def structure(data: object, cls: type[T]) -> T:
 
 
 def unstructure(obj: object) -> Any:
-    """Turn a turkicorg object into plain data, defaults omitted."""
-    return converter.unstructure(obj)
+    """Turn a turkicorg object into plain data, defaults omitted.
+
+    Raises:
+        InvalidDataError: ``obj`` holds a value its field's type cannot have (an object built
+            in Python with a wrong type, such as a participant given as a place).
+    """
+    try:
+        return converter.unstructure(obj)
+    except TurkicOrgError:
+        raise
+    except (AttributeError, TypeError, ValueError) as error:
+        raise InvalidDataError.single("$", f"cannot be written: {error}", None) from None

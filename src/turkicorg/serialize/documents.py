@@ -207,12 +207,20 @@ def dumps(obj: object, *, indent: int | None = None) -> str:
         return encode(to_document(obj), indent)
 
 
+def _encoded(parts: list[str]) -> list[bytes]:
+    """Each part's UTF-8 bytes, in the same list: each text is freed once it is encoded."""
+    items: list[Any] = parts
+    for index, part in enumerate(parts):
+        items[index] = part.encode()
+    return typing.cast("list[bytes]", items)
+
+
 def dumpb(obj: object, *, indent: int | None = None) -> bytes:
     """:func:`dumps` as UTF-8 bytes: the same bytes as ``dumps(obj, indent=indent).encode()``.
 
-    A registry's meetings are encoded one by one and the bytes joined once, so the whole
-    text is never held as one string (which takes two or four bytes a character as soon as
-    one meeting has a letter beyond Latin-1).
+    A registry's meetings are encoded one by one (each meeting's text freed as it is encoded)
+    and the bytes joined once, so the whole text is never held as one string (which takes two
+    or four bytes a character as soon as one meeting has a letter beyond Latin-1).
 
     >>> from turkicorg import load_default, serialize
     >>> ots = load_default()
@@ -230,7 +238,7 @@ def dumpb(obj: object, *, indent: int | None = None) -> bytes:
             parts = fast_meetings_json(obj)
         if parts is not None:
             try:
-                return b",".join([part.encode() for part in _registry_parts(parts)])
+                return b",".join(_encoded(_registry_parts(parts)))
             except UnicodeEncodeError:
                 pass  # a lone surrogate: the whole text's encoding below names where
     return utf8(dumps(obj, indent=indent))

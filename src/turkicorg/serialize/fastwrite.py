@@ -26,18 +26,17 @@ if typing.TYPE_CHECKING:
 
     from turkicorg.dates import PartialDate
 
-__all__ = ["Written", "fast_meetings_json", "make_writer", "partial_json"]
+__all__ = ["Texts", "Written", "fast_meetings_json", "make_writer", "partial_json"]
 
 _ESCAPE: Final = encode_basestring
 _FAILS: Final = (TypeError, LookupError, AttributeError, ValueError)
 
 
-class Written:
-    """JSON already written in one call, by the identity of the value it was written for.
+class Texts:
+    """JSON already written in one call for objects of one role, by the object's identity.
 
-    Places and participants repeat across meetings (the readers share equal ones), so each is
-    written once a call. Every value written is kept here, so no other object can take
-    its ``id`` while the call lasts.
+    Every object noted is kept here, so no other object can take its ``id`` while the call
+    lasts.
     """
 
     __slots__ = ("note", "seen")
@@ -55,7 +54,23 @@ class Written:
         self.seen: Callable[[int], str | None] = texts.get
         """The text written for the object with this ``id``, or None."""
         self.note: Callable[[object, str], str] = note
-        """Remember a text as the JSON of a value; return the text."""
+        """Remember a text as the JSON of an object; return the text."""
+
+
+class Written:
+    """JSON already written in one call, for places and for participants.
+
+    Places and participants repeat across meetings (the readers share equal ones), so each is
+    written once a call. Each role has its own texts: an object given in the wrong role (a
+    participant as a place, built in Python) is written by that role's writer, which declines
+    it.
+    """
+
+    __slots__ = ("people", "places")
+
+    def __init__(self) -> None:
+        self.places = Texts()
+        self.people = Texts()
 
 
 _MONTHS: Final = tuple(f'-{month:02d}"' for month in range(13))  # [0] is never read
@@ -104,9 +119,9 @@ _ENCODE: Final[dict[Kind, str]] = {
     Kind.CHOICE: "{c}[{v}]",
     Kind.DATE: "_date({v})",
     Kind.OPTIONAL_DATE: "_date({v})",
-    Kind.OPTIONAL_PLACE: "(seen(id({v})) or note(v, _place(v)))",
+    Kind.OPTIONAL_PLACE: "(place_seen(id({v})) or place_note(v, _place(v)))",
     Kind.PARTICIPANTS: (
-        "'[' + ','.join([seen(id(p)) or note(p, _participant(p)) for p in {v}]) + ']'"
+        "'[' + ','.join([person_seen(id(p)) or person_note(p, _participant(p)) for p in {v}]) + ']'"
     ),
     Kind.TEXTS: "'[' + ','.join(map(_esc, {v})) + ']'",
     Kind.ALTERNATIVES: "'[' + ','.join(map(_alternative, {v})) + ']'",
@@ -164,7 +179,8 @@ def make_writer(specs: tuple[FieldSpec, ...]) -> Callable[[Any, Written], str]:
     result = joined if opens else f"'{{' + {joined}[1:] + '}}'"
     source = (
         "def write(m, written):\n"
-        "    seen, note = written.seen, written.note\n"
+        "    place_seen, place_note = written.places.seen, written.places.note\n"
+        "    person_seen, person_note = written.people.seen, written.people.note\n"
         f"    return {result}\n"
     )
     exec(source, namespace)  # noqa: S102 - generated from field names, as attrs does
