@@ -463,15 +463,7 @@ def test_participant_index_narrows_and_haystack_separates_fields() -> None:
     from turkicorg.registry.index import FieldIndex, haystack  # noqa: PLC0415
 
     meetings = [
-        Meeting(
-            id=f"m{i}",
-            body="CFM",
-            kind="regular",
-            title=f"Meeting {i}",
-            start=f"2022-01-{1 + i:02d}",
-            host="KZ" if i % 2 else "TR",
-            sources=("https://example.org/",),
-        )
+        _meeting(f"m{i}", f"2022-01-{1 + i:02d}", body="CFM", host="KZ" if i % 2 else "TR")
         for i in range(6)
     ]
     index = FieldIndex(meetings, "participant")
@@ -496,18 +488,7 @@ def test_a_registry_builds_each_index_once() -> None:
     and searchable text serve every later query; a composite for a value no meeting has is
     not kept (a registry does not grow with the values asked about)."""
     registry = MeetingRegistry(
-        [
-            Meeting(
-                id=f"m{i}",
-                body="CFM",
-                kind="regular",
-                title=f"Meeting {i}",
-                start=f"2022-0{1 + i}-01",
-                host="KZ",
-                sources=("https://example.org/",),
-            )
-            for i in range(3)
-        ]
+        [_meeting(f"meeting-{i}", f"2022-0{1 + i}-01", body="CFM", host="KZ") for i in range(3)]
     )
     assert len(registry.filter(host="KZ", year=2022, text="meeting")) == 3
     index, composite = registry._index("host"), registry._composite("host", "KZ")
