@@ -114,14 +114,23 @@ def test_corrupt_embedded_document_is_an_invalid_data_error(
     """A corrupt data file is reported as InvalidDataError, not a JSON traceback."""
 
     class Broken:
-        def joinpath(self, name: str) -> Broken:
-            return self
-
-        def read_bytes(self) -> bytes:
+        def get_data(self, path: str) -> bytes:
+            assert path.endswith("meetings.json")
             return b"{broken"
 
-    monkeypatch.setattr(data.resources, "files", lambda _name: Broken())
+    monkeypatch.setattr(data.__spec__, "loader", Broken())
     with pytest.raises(
         turkicorg.InvalidDataError, match=r"embedded meetings\.json is not valid JSON"
     ):
         data.read_document("meetings.json")
+
+
+def test_a_loader_that_cannot_read_files_is_an_invalid_data_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A package loader without ``get_data`` is named, not an AttributeError."""
+    monkeypatch.setattr(data.__spec__, "loader", object())
+    with pytest.raises(
+        turkicorg.InvalidDataError, match=r"embedded organization\.json cannot be read"
+    ):
+        data.read_document("organization.json")

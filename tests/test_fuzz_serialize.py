@@ -1,4 +1,8 @@
-"""Fuzzing the reader: any JSON, any mutation of a valid document, any bytes."""
+"""Fuzzing the reader: any JSON, any mutation of a valid document, any bytes.
+
+Every fuzzed document is also given to the quick path (:mod:`turkicorg.serialize.quickread`):
+it may decline anything, but whatever it builds the strict converter must build too, equal.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from hypothesis import strategies as st
 from turkicorg import InvalidDataError, MeetingRegistry, Organization, serialize
 from turkicorg import strategies as tst
 from turkicorg.export import from_csv, to_csv
+from turkicorg.serialize import conversion, quickread
 
 JSON_VALUES = st.recursive(
     st.none()
@@ -65,8 +70,24 @@ def assert_located(error: InvalidDataError) -> None:
         assert not detail.message.startswith("unexpected"), detail
 
 
+def assert_quick_agrees(document: Any, cls: type) -> None:
+    """The quick path declines or builds exactly what the strict converter builds."""
+    found = quickread.quick_document(document, cls)
+    if found is None:
+        return
+    fields = {k: v for k, v in document.items() if k not in ("format", "version", "type")}
+    assert type(found) is cls
+    assert found == conversion.structure(fields, cls)  # raises if the strict path refuses
+
+
 def load_or_located_error(text: str | bytes, cls: type) -> object:
     """Load ``text``; the only acceptable failure is a located InvalidDataError."""
+    try:
+        document = json.loads(text)
+    except (ValueError, RecursionError):  # not JSON (or too deep): only the reader sees it
+        document = None
+    if isinstance(document, dict):
+        assert_quick_agrees(document, cls)
     try:
         result = serialize.loads(text, cls)
     except InvalidDataError as error:

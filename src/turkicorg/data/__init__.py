@@ -1,17 +1,20 @@
 """The embedded default dataset.
 
 The facts live as JSON documents beside this module (``organization.json`` and
-``meetings.json``), read as bytes through :mod:`importlib.resources` (so they work from a zip
-file), decoded as UTF-8 as every file turkicorg reads (:func:`turkicorg.fileio.decode_utf8`),
-parsed by the same converter users use, validated, and cached: the first call of
-:func:`load_default` parses them, later calls return the same immutable object.
+``meetings.json``), read as bytes through the package's loader (so they work from a zip
+file too), decoded as UTF-8 as every file turkicorg reads (:func:`turkicorg.fileio.decode_utf8`),
+built by the quick path the document reader tries first
+(:func:`turkicorg.serialize.quickread.quick_document`, no cattrs imported) or, should it
+decline, by the strict converter users use (:func:`turkicorg.serialize.from_document`, which
+reports every problem), validated, and cached: the first call of :func:`load_default` parses
+them, later calls return the same immutable object.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import threading
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from turkicorg.errors import InvalidDataError
@@ -29,13 +32,25 @@ _lock = threading.Lock()
 _cache: dict[str, Organization] = {}
 
 
+def _read_bytes(name: str) -> bytes:
+    """The bytes of a file beside this module, through the package's loader.
+
+    What :func:`pkgutil.get_data` does, without importing it: the loader of a package on
+    disk reads the file, the loader of a package in a zip file reads the member.
+    """
+    get_data = getattr(__spec__.loader, "get_data", None)
+    if get_data is None:  # a loader that cannot read data files (none of Python's own)
+        raise InvalidDataError.single("$", f"embedded {name} cannot be read", None)
+    return bytes(get_data(os.path.join(os.path.dirname(__file__), name)))  # noqa: PTH118, PTH120
+
+
 def read_document(name: str) -> Any:
     """Return one embedded document as plain JSON data.
 
     Raises:
         InvalidDataError: The document is not UTF-8 text or not valid JSON.
     """
-    data = resources.files(__name__).joinpath(name).read_bytes()
+    data = _read_bytes(name)
     text = decode_utf8(data, source=f"embedded {name}")
     try:
         return json.loads(text)
@@ -47,12 +62,17 @@ def read_document(name: str) -> Any:
 
 def _build() -> Organization:
     from turkicorg.organization import Organization  # noqa: PLC0415 - lazy: import stays cheap
-    from turkicorg.serialize import from_document  # noqa: PLC0415
+    from turkicorg.serialize.quickread import quick_document  # noqa: PLC0415
 
     document = read_document("organization.json")
     meetings = read_document("meetings.json")
     if isinstance(document, dict) and isinstance(meetings, dict):
         document = {**document, "meetings": meetings.get("meetings", [])}
+    found = quick_document(document, Organization)
+    if found is not None:
+        return found
+    from turkicorg.serialize import from_document  # noqa: PLC0415 - the strict path, on doubt
+
     return from_document(document, Organization)
 
 

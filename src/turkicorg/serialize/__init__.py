@@ -47,7 +47,9 @@ turkicorg.errors.InvalidDataError: 4 problems found in the data
   - required key missing @ $.meeting.start
 
 The package, one module per job: :mod:`~turkicorg.serialize.conversion` (the strict
-converter, with its hooks in :mod:`~turkicorg.serialize.hooks`),
+converter, with its hooks in :mod:`~turkicorg.serialize.hooks` and the checks of single
+values in :mod:`~turkicorg.serialize.scalars`), :mod:`~turkicorg.serialize.quickread` (a
+whole document without cattrs, declining to the strict converter at any doubt),
 :mod:`~turkicorg.serialize.fields` (the one table of a meeting's fields),
 :mod:`~turkicorg.serialize.fastread` and :mod:`~turkicorg.serialize.fastwrite` (the fast
 meeting path), :mod:`~turkicorg.serialize.documents` (the envelope, text and files) with
@@ -59,7 +61,8 @@ strict JSON parser) and :mod:`~turkicorg.serialize.schema` (the JSON Schema).
 from __future__ import annotations
 
 # The names load on first use (module ``__getattr__`` below): reading the embedded data
-# needs the converter and the fast meeting path, not the schema, the writers or JSON Lines.
+# needs the quick path and the fast meeting path, not the converter, the schema, the writers
+# or JSON Lines.
 # Type checkers see the real imports.
 from turkicorg.lazy import lazy_names
 

@@ -25,19 +25,21 @@ from turkicorg.serialize.common import gc_paused
 from turkicorg.serialize.fastread import build_registry, fast_meetings
 from turkicorg.serialize.hooks import (
     attrs_hook_factory,
-    enum_hook,
-    enum_value,
     is_homogeneous_tuple,
     locate,
+    tuple_hook_factory,
+    tuple_unstructure,
+    unstructure_attrs_factory,
+)
+from turkicorg.serialize.scalars import (
+    enum_hook,
+    enum_value,
     structure_body,
     structure_bool,
     structure_date,
     structure_int,
     structure_partial,
     structure_str,
-    tuple_hook_factory,
-    tuple_unstructure,
-    unstructure_attrs_factory,
 )
 
 if typing.TYPE_CHECKING:

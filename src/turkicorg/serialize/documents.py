@@ -36,6 +36,7 @@ from turkicorg.serialize.fastread import FAST_PATH, fast_meeting, fast_registry_
 from turkicorg.serialize.fastwrite import fast_meetings_json
 from turkicorg.serialize.jsontext import document_text, encode, parse, utf8
 from turkicorg.serialize.migrations import migrate
+from turkicorg.serialize.quickread import quick_structure
 from turkicorg.serialize.reading import read_text
 
 if typing.TYPE_CHECKING:
@@ -152,6 +153,9 @@ def from_document(document: object, cls: type[T]) -> T:
                 return structure_fields(fields[key], cls)
             except InvalidDataError as error:
                 raise error.prefixed(f"$.{key}") from None
+        found = quick_structure(fields, cls)
+        if found is not None:
+            return found
         try:
             return structure(fields, cls)
         except InvalidDataError as error:

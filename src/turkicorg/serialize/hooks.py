@@ -1,15 +1,14 @@
-"""The strict hooks of the converter: exact types, located problems, every problem at once.
+"""The strict hooks of the converter for objects and arrays: located problems, all at once.
 
-cattrs' own hooks for ``str`` and ``int`` call ``str()`` and ``int()``: they convert, not
-validate. The hooks here refuse a wrong type instead (``5`` is not a string, ``"AZE"`` is not
-a list) and turn every failure into :class:`~turkicorg.InvalidDataError` problems located by
-a JSON path (``$.memberships[3].start``). :mod:`turkicorg.serialize.converter` puts them
+Single values are checked by :mod:`~turkicorg.serialize.scalars` (exact types, nothing
+converted). The hooks here refuse an array or object of the wrong type (``"AZE"`` is not a
+list) and turn every failure into :class:`~turkicorg.InvalidDataError` problems located by a
+JSON path (``$.memberships[3].start``). :mod:`turkicorg.serialize.conversion` puts them
 together.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import typing
 from typing import Any, Final
@@ -19,36 +18,23 @@ import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from turkicorg.dates import PartialDate
-from turkicorg.errors import ErrorDetail, InvalidDataError, InvalidDateError, TurkicOrgError
-from turkicorg.meetings import Body, Meeting, meeting_problems
-from turkicorg.organs import Organ
-from turkicorg.serialize.common import bad_text, fail, key_path, type_name
-from turkicorg.serialize.fields import choices_of
+from turkicorg.errors import ErrorDetail, InvalidDataError, TurkicOrgError
+from turkicorg.meetings import Meeting, meeting_problems
+from turkicorg.serialize.common import fail, key_path, type_name
 
 if typing.TYPE_CHECKING:
-    import enum
     from collections.abc import Callable
 
 __all__ = [
     "STRUCTURE_ERRORS",
     "attrs_hook_factory",
-    "enum_hook",
-    "enum_value",
     "is_homogeneous_tuple",
     "locate",
-    "structure_body",
-    "structure_bool",
-    "structure_date",
-    "structure_int",
-    "structure_partial",
-    "structure_str",
     "tuple_hook_factory",
     "tuple_unstructure",
     "unstructure_attrs_factory",
 ]
 
-_ISO_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 STRUCTURE_ERRORS: Final = (
     TurkicOrgError,
     ValueError,
@@ -58,82 +44,6 @@ STRUCTURE_ERRORS: Final = (
     cattrs.BaseValidationError,
 )
 """What structuring one value may raise (each is turned into located problems)."""
-
-
-def structure_str(value: object, _: type) -> str:
-    """A string, exactly (no conversion), holding valid Unicode."""
-    if type(value) is not str:
-        raise fail(f"expected a string, got {type_name(value)}", value)
-    if bad_text(value):
-        raise fail("not valid Unicode text (lone surrogate)", value)
-    return value
-
-
-def structure_int(value: object, _: type) -> int:
-    """An integer, exactly (``true`` and ``1.0`` are refused)."""
-    if type(value) is not int:
-        raise fail(f"expected an integer, got {type_name(value)}", value)
-    return value
-
-
-def structure_bool(value: object, _: type) -> bool:
-    """``true`` or ``false``, exactly."""
-    if type(value) is not bool:
-        raise fail(f"expected true or false, got {type_name(value)}", value)
-    return value
-
-
-def structure_date(value: object, _: type) -> dt.date:
-    """A full date written ``YYYY-MM-DD`` that exists."""
-    if type(value) is not str or not _ISO_DAY.fullmatch(value):
-        raise fail("expected a date written YYYY-MM-DD", value)
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise fail(f"invalid date {value!r}: no such day", value) from None
-
-
-def structure_partial(value: object, _: type) -> PartialDate:
-    """A partial date written ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (digits 0-9)."""
-    if type(value) is not str:
-        raise fail(
-            f"expected a date written YYYY, YYYY-MM or YYYY-MM-DD, got {type_name(value)}", value
-        )
-    if not value.isascii():
-        raise fail("expected a date written YYYY, YYYY-MM or YYYY-MM-DD (digits 0-9)", value)
-    try:
-        return PartialDate.parse(value)
-    except InvalidDateError as error:
-        raise fail(str(error), value) from None
-
-
-def enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
-    """The structure hook of an enumeration: a member by its value, exactly."""
-    by_value = {member.value: member for member in cls}
-    allowed = ", ".join(repr(v) for v in by_value)
-
-    def structure(value: object, _: type) -> enum.Enum:
-        if type(value) is str and value in by_value:
-            return by_value[value]
-        raise fail(f"expected one of {allowed}", value)
-
-    return structure
-
-
-def enum_value(member: enum.Enum) -> Any:
-    """The value of an enumeration member (how it is written)."""
-    return member.value
-
-
-_BODIES: Final = choices_of(Body)
-
-
-def structure_body(value: object, _: object) -> Body:
-    """An organ or a mechanism, by its value."""
-    if type(value) is str and value in _BODIES:
-        body: Body = _BODIES[value]
-        return body
-    raise fail(f"expected an organ ({', '.join(o.value for o in Organ)}) or a mechanism", value)
 
 
 def locate(error: BaseException, path: str, out: list[ErrorDetail]) -> None:

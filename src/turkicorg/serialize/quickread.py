@@ -1,0 +1,201 @@
+"""The quick path for a whole document: the strict converter's objects, without cattrs.
+
+The strict converter (:mod:`~turkicorg.serialize.conversion`) reads every document type and
+locates every problem, but importing cattrs and generating its hooks takes longer than
+reading the embedded dataset itself. The reader here builds the same objects from the same
+plain data: each value checked by the converter's own checks
+(:mod:`~turkicorg.serialize.scalars`), arrays exactly lists, objects exactly dicts with every
+required key and no unknown one, each object built by calling its class (so its validators,
+converters and invariants run), meetings by the fast path
+(:mod:`~turkicorg.serialize.fastread`). At the first doubt it declines (None), and the
+strict converter reads the whole input and reports every problem, so the results, and the
+errors, stay the strict path's. A class with a field whose type is none of those below is
+never read here. ``tests/test_serialize_quick.py`` checks that both paths build equal
+objects and that the quick path accepts nothing the strict path refuses.
+
+Types read: ``str``, ``int``, ``bool``, ``datetime.date``,
+:class:`~turkicorg.PartialDate`, enumerations, the organ-or-mechanism union, ``X | None``,
+``tuple[X, ...]``, attrs classes of such fields, and :class:`~turkicorg.MeetingRegistry`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import enum
+import types
+import typing
+from typing import Any, Final, TypeVar
+
+import attrs
+
+from turkicorg.dates import PartialDate
+from turkicorg.meetings import Body
+from turkicorg.registry import MeetingRegistry
+from turkicorg.serialize.common import ENVELOPE, FORMAT, VERSION, gc_paused
+from turkicorg.serialize.fastread import DECLINES, FAST_PATH, Reject, build_registry, fast_meetings
+from turkicorg.serialize.scalars import (
+    enum_hook,
+    structure_body,
+    structure_bool,
+    structure_date,
+    structure_int,
+    structure_partial,
+    structure_str,
+)
+
+if typing.TYPE_CHECKING:
+    from collections.abc import Callable
+
+    Read = Callable[[Any], Any]
+
+__all__ = ["quick_document", "quick_structure", "reader_for"]
+
+T = TypeVar("T")
+
+
+class _Unsupported(Exception):  # noqa: N818 - a signal while building readers, never raised out
+    """A field's type is not one the quick path reads."""
+
+
+def _registry(value: object) -> MeetingRegistry:
+    meetings = fast_meetings(value)
+    if meetings is None:
+        raise Reject
+    return build_registry(meetings)
+
+
+_SCALARS: Final[dict[Any, Read]] = {
+    str: structure_str,
+    int: structure_int,
+    bool: structure_bool,
+    dt.date: structure_date,
+    PartialDate: structure_partial,
+    Body: structure_body,
+    MeetingRegistry: _registry,
+}
+_STOPS: Final = (*DECLINES, RecursionError, MemoryError)
+_objects: dict[type, Read | None] = {}
+
+
+def _optional(read: Read) -> Read:
+    def read_optional(value: object) -> Any:
+        return None if value is None else read(value)
+
+    return read_optional
+
+
+def _array(read: Read) -> Read:
+    def read_array(value: object) -> tuple[Any, ...]:
+        if value.__class__ is not list:
+            raise Reject
+        return tuple([read(item) for item in value])
+
+    return read_array
+
+
+def _object(cls: type) -> Read:
+    try:
+        attrs.resolve_types(cls)
+    except Exception:  # noqa: BLE001 - any class at all: unresolvable hints make it stand aside
+        raise _Unsupported from None
+    fields = tuple(
+        (field.name, field.alias, _reader(field.type)) for field in attrs.fields(cls) if field.init
+    )
+    names = frozenset(name for name, _alias, _read in fields)
+    required = frozenset(
+        field.name for field in attrs.fields(cls) if field.init and field.default is attrs.NOTHING
+    )
+
+    def read_object(value: object) -> Any:
+        if value.__class__ is not dict:
+            raise Reject
+        given = typing.cast("dict[str, Any]", value)
+        keys = given.keys()
+        if not required <= keys or not keys <= names:
+            raise Reject
+        return cls(**{alias: read(given[name]) for name, alias, read in fields if name in given})
+
+    return read_object
+
+
+def _reader(tp: Any) -> Read:
+    """The reader of a value of type ``tp``.
+
+    Raises:
+        _Unsupported: ``tp`` is not a type the quick path reads.
+    """
+    try:
+        found = _SCALARS.get(tp)
+    except TypeError:  # an unhashable annotation
+        raise _Unsupported from None
+    if found is not None:
+        return found
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return enum_hook(tp)
+    args = typing.get_args(tp)
+    if isinstance(tp, types.UnionType) and len(args) == 2 and args[1] is type(None):
+        return _optional(_reader(args[0]))
+    if typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return _array(_reader(args[0]))
+    if isinstance(tp, type) and attrs.has(tp):
+        if tp not in _objects:
+            _objects[tp] = None  # a class that holds itself is not read here
+            with contextlib.suppress(_Unsupported):
+                _objects[tp] = _object(tp)
+        found = _objects[tp]
+        if found is not None:
+            return found
+    raise _Unsupported
+
+
+def reader_for(tp: Any) -> Read | None:
+    """The quick reader of values of type ``tp``, or None when it is not a type read here."""
+    try:
+        return _reader(tp)
+    except _Unsupported:
+        return None
+
+
+def quick_structure(data: object, cls: type[T]) -> T | None:
+    """``cls`` built from plain data (dicts, lists, strings) by the quick path, or None.
+
+    None means the quick path declines: the data may still be valid, and the strict
+    converter decides (and locates every problem).
+    """
+    read = reader_for(cls) if FAST_PATH.enabled else None
+    if read is None:
+        return None
+    try:
+        with gc_paused:
+            return typing.cast("T", read(data))
+    except _STOPS:
+        return None
+
+
+def quick_document(document: object, cls: type[T]) -> T | None:
+    """``cls`` from a document of the current version whose fields sit beside the envelope.
+
+    None when the quick path declines: another envelope or version (migrations are the
+    strict path's), a class whose fields sit under a key of their own, or any doubt about
+    the fields.
+    """
+    if (
+        document.__class__ is not dict
+        or not attrs.has(cls)
+        or any(field.name in ENVELOPE for field in attrs.fields(cls))
+    ):
+        return None
+    given = typing.cast("dict[str, Any]", document)
+    version = given.get("version")
+    if (
+        given.get("format").__class__ is not str
+        or given.get("format") != FORMAT
+        or given.get("type").__class__ is not str
+        or given.get("type") != cls.__name__
+        or version.__class__ is not int
+        or version != VERSION
+    ):
+        return None
+    fields = {k: v for k, v in given.items() if k not in ENVELOPE}
+    return typing.cast("T | None", quick_structure(fields, cls))

@@ -1,0 +1,261 @@
+"""The quick path for whole documents against the strict converter: same objects, or it declines."""
+
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+import sys
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from turkicorg import (
+    InvalidDataError,
+    MeetingRegistry,
+    Organization,
+    State,
+    load_default,
+    serialize,
+)
+from turkicorg import strategies as tst
+from turkicorg.data import read_document
+from turkicorg.serialize import conversion, quickread
+from turkicorg.serialize.fastread import FAST_PATH
+from turkicorg.serialize.quickread import quick_document, quick_structure, reader_for
+
+
+def embedded_document() -> dict[str, Any]:
+    """The embedded dataset as one Organization document (as the data loader builds it)."""
+    return {
+        **read_document("organization.json"),
+        "meetings": read_document("meetings.json")["meetings"],
+    }
+
+
+def fields_of(document: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in document.items() if k not in ("format", "version", "type")}
+
+
+def test_the_embedded_data_is_read_by_the_quick_path() -> None:
+    """The quick path builds the embedded organization, equal to the strict converter's."""
+    document = embedded_document()
+    found = quick_document(document, Organization)
+    assert found is not None
+    assert found == conversion.structure(fields_of(document), Organization)
+    assert found == load_default()
+    assert len(found.meetings) == len(load_default().meetings) > 0
+
+
+def test_loading_the_embedded_data_does_not_import_cattrs() -> None:
+    """The embedded dataset loads without the strict converter (the start-up saving)."""
+    code = (
+        "import sys, turkicorg; ots = turkicorg.load_default(); "
+        "assert ots.id == 'OTS' and len(ots.meetings) > 0; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'cattrs'))"
+    )
+    done = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
+
+
+@given(tst.full_organizations(max_meetings=4))
+def test_every_valid_organization_is_read_quickly(organization: Organization) -> None:
+    """Every organization the library writes is read by the quick path, into an equal one."""
+    document = json.loads(serialize.dumps(organization))
+    found = quick_document(document, Organization)
+    assert found == organization
+    assert found == conversion.structure(fields_of(document), Organization)
+
+
+@given(tst.parties())
+def test_every_valid_state_is_read_quickly(state: State) -> None:
+    """Nested local and former names, dates and sources: read quickly, equal to the original."""
+    assert quick_document(json.loads(serialize.dumps(state)), State) == state
+
+
+@given(tst.hostile_registries(max_size=4))
+def test_a_registry_is_read_by_the_meetings_fast_path(registry: MeetingRegistry) -> None:
+    """A registry's meetings go through the fast path for meetings, in input order."""
+    meetings = json.loads(serialize.dumps(registry))["meetings"]
+    assert quick_structure(meetings, MeetingRegistry) == registry
+
+
+VALID_STATE: dict[str, Any] = fields_of(json.loads(serialize.dumps(load_default().parties[0])))
+
+
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        ({"id": 5}, "a number for a string"),
+        ({"id": True}, "a boolean for a string"),
+        ({"id": "\ud800"}, "a lone surrogate"),
+        ({"short_name": ""}, "refused by the class's validator"),
+        ({"sources": "https://example.org/a"}, "a string for an array"),
+        ({"sources": ("https://example.org/a",)}, "a tuple is not a JSON array"),
+        ({"zzz": 1}, "an unknown key"),
+        ({"kind": "kingdom"}, "not a member of the enumeration"),
+        ({"local_names": [{"lang": "tr"}]}, "a nested object without a required key"),
+        ({"local_names": ["tr"]}, "a string for a nested object"),
+        ({"local_names": [None]}, "null for a nested object"),
+    ],
+)
+def test_the_quick_path_declines_what_the_strict_path_refuses(
+    change: dict[str, Any], why: str
+) -> None:
+    """Each of these the strict converter refuses; the quick path declines it (``why``)."""
+    data = {**copy.deepcopy(VALID_STATE), **change}
+    assert quick_structure(VALID_STATE, State) is not None
+    with pytest.raises(InvalidDataError):
+        conversion.structure(data, State)
+    assert quick_structure(data, State) is None, why
+
+
+def test_a_missing_required_key_and_an_absent_default() -> None:
+    """A required key missing declines; an absent key with a default takes the default."""
+    data = copy.deepcopy(VALID_STATE)
+    del data["id"]
+    assert quick_structure(data, State) is None
+    sparse = {k: v for k, v in VALID_STATE.items() if k in ("id", "short_name", "official_name")}
+    state = quick_structure({**sparse, "sources": VALID_STATE["sources"]}, State)
+    assert state == conversion.structure({**sparse, "sources": VALID_STATE["sources"]}, State)
+    assert state is not None
+    assert state.local_names == ()
+
+
+def test_optional_values_may_be_null() -> None:
+    """``X | None`` fields accept null, as the strict converter does."""
+    document = embedded_document()
+    meetings = document["meetings"]
+    with_place = next(m for m in meetings if "place" in m)
+    assert quick_structure([{**with_place, "place": None}], MeetingRegistry) is not None
+    memberships = document["memberships"]
+    open_ended = {**memberships[0], "end": None}
+    assert quick_structure({**fields_of(document), "memberships": [open_ended]}, Organization) == (
+        conversion.structure({**fields_of(document), "memberships": [open_ended]}, Organization)
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        ({"format": "other"}, "another format"),
+        ({"format": None}, "no format"),
+        ({"version": True}, "true is not the version 1"),
+        ({"version": 1.0}, "1.0 is not the version 1"),
+        ({"version": 0}, "an older version: the strict path migrates"),
+        ({"type": "State"}, "another type"),
+        ({"type": None}, "no type"),
+    ],
+)
+def test_the_envelope_must_be_the_current_one(change: dict[str, Any], why: str) -> None:
+    """Any other envelope is the strict path's (it migrates or reports)."""
+    document = {**embedded_document(), **change}
+    assert quick_document(document, Organization) is None, why
+
+
+def test_documents_the_quick_path_leaves_alone() -> None:
+    """Not an object, a class with fields under a key, a registry, the fast path switched off."""
+    document = embedded_document()
+    assert quick_document([document], Organization) is None
+    meeting = json.loads(serialize.dumps(next(iter(load_default().meetings))))
+    assert quick_document(meeting, serialize.DOCUMENT_TYPES["Meeting"]) is None
+    registry = json.loads(serialize.dumps(load_default().meetings))
+    assert quick_document(registry, MeetingRegistry) is None
+    with FAST_PATH.disabled():
+        assert quick_document(document, Organization) is None
+        assert quick_structure(fields_of(document), Organization) is None
+    assert quick_document(document, Organization) is not None
+
+
+def test_a_duplicate_meeting_id_declines() -> None:
+    """Problems between meetings are left to the strict path, which locates them."""
+    meetings = embedded_document()["meetings"]
+    assert quick_structure([meetings[0], meetings[0]], MeetingRegistry) is None
+
+
+@attrs.frozen
+class Tree:
+    """A class holding itself."""
+
+    children: tuple[Tree, ...] = ()
+
+
+@attrs.frozen
+class Unresolvable:
+    """A class whose annotation names nothing (its type hints cannot be resolved)."""
+
+    part: Nowhere  # type: ignore[name-defined]  # noqa: F821
+
+
+def test_types_it_does_not_read() -> None:
+    """A field of a type not listed, or a class holding itself: the strict path reads the class."""
+
+    @attrs.frozen
+    class Ratio:
+        value: float
+
+    @attrs.frozen
+    class Listed:
+        names: list[str]
+
+    @attrs.frozen
+    class Holder:
+        ratio: Ratio | None = None
+
+    assert reader_for(Ratio) is None
+    assert reader_for(Tree) is None
+    assert reader_for(Unresolvable) is None
+    assert reader_for(Listed) is None
+    assert reader_for(Holder) is None
+    assert reader_for(dict[str, int]) is None
+    assert reader_for(int | str) is None
+    assert reader_for(None | int) is None
+    assert quick_structure({"value": 1.0}, Ratio) is None
+    assert reader_for(int | None) is not None
+    assert reader_for(State) is reader_for(State)
+
+
+def test_private_fields_are_passed_by_their_alias() -> None:
+    """A field ``_x`` is read from the key ``_x`` and passed as ``x`` (as cattrs does)."""
+
+    @attrs.frozen
+    class Secret:
+        _code: str
+        label: str = "none"
+
+    assert quick_structure({"_code": "K"}, Secret) == Secret("K")
+    assert quick_structure({"_code": "K", "label": "L"}, Secret) == Secret("K", "L")
+    assert quick_structure({"code": "K"}, Secret) is None
+
+
+@given(st.recursive(st.none() | st.integers() | st.text(max_size=3), st.lists, max_leaves=5))
+def test_anything_that_is_not_an_object_declines(value: Any) -> None:
+    """A scalar or an array where an object belongs declines."""
+    assert quick_structure(value, State) is None
+
+
+def test_deep_nesting_declines_instead_of_crashing() -> None:
+    """Data nested beyond the recursion limit declines (the strict path reports it)."""
+    deep: Any = "x"
+    for _ in range(sys.getrecursionlimit() + 100):
+        deep = [deep]
+    assert quick_structure({**VALID_STATE, "sources": deep}, State) is None
+
+
+def test_unknown_enum_values_keep_their_strict_message() -> None:
+    """After a decline, from_document reports as before (the strict path's located problem)."""
+    document = {**embedded_document(), "parties": [{**VALID_STATE, "kind": "kingdom"}]}
+    with pytest.raises(InvalidDataError) as caught:
+        serialize.from_document(document, Organization)
+    assert [e.path for e in caught.value.errors] == ["$.parties[0].kind"]
+
+
+def test_the_module_is_documented_in_the_package() -> None:
+    """The quick path is listed in the serialize package's description of its modules."""
+    assert quickread.__doc__
+    assert "declines" in quickread.__doc__
