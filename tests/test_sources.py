@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import urllib.parse
+from typing import Any
 
 import attrs
 import pytest
@@ -152,3 +153,50 @@ def test_a_bad_source_in_a_loaded_document_names_its_path() -> None:
             document.replace(first, "javascript:alert(1)", 1), turkicorg.MeetingRegistry
         )
     assert [e.path for e in caught.value.errors] == ["$.meetings[0].sources[0]"]
+
+
+def _source_lists(value: object, steps: tuple[str | int, ...] = ()) -> list[tuple[Any, ...]]:
+    """Where every non-empty ``sources`` list of the record lies (meetings aside), as steps."""
+    if isinstance(value, tuple):
+        return [found for i, item in enumerate(value) for found in _source_lists(item, (*steps, i))]
+    if not attrs.has(type(value)):
+        return []
+    found: list[tuple[Any, ...]] = []
+    for field in attrs.fields(type(value)):  # type: ignore[arg-type]
+        if not field.init or field.name == "meetings":
+            continue
+        inner = getattr(value, field.name)
+        if field.name == "sources":
+            found.extend([(*steps, field.name)] if inner else [])
+        else:
+            found.extend(_source_lists(inner, (*steps, field.name)))
+    return found
+
+
+def _replaced(value: Any, steps: tuple[Any, ...], new: object) -> Any:
+    if not steps:
+        return new
+    head, rest = steps[0], steps[1:]
+    if isinstance(value, tuple):
+        return (*value[:head], _replaced(value[head], rest, new), *value[head + 1 :])
+    return attrs.evolve(value, **{head: _replaced(getattr(value, head), rest, new)})
+
+
+SOURCE_LISTS = _source_lists(OTS)
+
+
+def test_the_record_has_sources_at_many_depths() -> None:
+    """The property below reaches lists nested one, two and three objects deep."""
+    assert {len(steps) for steps in SOURCE_LISTS} >= {1, 3, 5}
+
+
+@given(st.sampled_from(SOURCE_LISTS), st.sampled_from(["javascript:x", "https://ex.org/%zz"]))
+def test_a_bad_source_at_any_depth_is_named_by_its_path(steps: tuple[Any, ...], bad: str) -> None:
+    """Whatever ``sources`` list of the record holds a bad URL, the error names exactly it."""
+    current = OTS
+    for step in steps:
+        current = current[step] if isinstance(step, int) else getattr(current, step)
+    path = "$" + "".join(f"[{s}]" if isinstance(s, int) else f".{s}" for s in steps)
+    with pytest.raises(InvalidDataError) as caught:
+        _replaced(OTS, steps, (bad, *current[1:]))
+    assert [e.path for e in caught.value.errors] == [f"{path}[0]"]

@@ -42,8 +42,41 @@ def organization_problems(org: OrganizationRecord) -> list[ErrorDetail]:
     check.appointments()
     check.horizon()
     check.alternatives()
-    check.sources(org, "$")
+    if not _sources_valid(org):  # the walk that names each bad URL's path runs only then
+        check.sources(org, "$")
     return check.problems
+
+
+_WALKED: dict[type, tuple[tuple[str, bool], ...]] = {}
+
+
+def _walked_fields(cls: type) -> tuple[tuple[str, bool], ...]:
+    """The fields of ``cls`` the sources check walks: (name, holds source URLs)."""
+    found = _WALKED.get(cls)
+    if found is None:
+        found = ()
+        if attrs.has(cls):
+            found = tuple(
+                (field.name, field.name == "sources")
+                for field in attrs.fields(cls)
+                if field.init and field.name != "meetings"
+            )
+        _WALKED[cls] = found
+    return found
+
+
+def _sources_valid(value: object) -> bool:
+    """True when every source URL under ``value`` is valid (the check below, no paths built)."""
+    if isinstance(value, tuple):
+        return all(_sources_valid(item) for item in value)
+    for name, holds_urls in _walked_fields(type(value)):
+        inner = getattr(value, name)
+        if holds_urls and isinstance(inner, tuple):
+            if any(url_problem(url) is not None for url in inner):
+                return False
+        elif not _sources_valid(inner):
+            return False
+    return True
 
 
 class _Checks:
