@@ -19,6 +19,13 @@ from turkicorg import strategies as tst
 from turkicorg.export import from_csv, to_csv
 from turkicorg.serialize import conversion, quickread
 
+
+@pytest.fixture(autouse=True)
+def fresh_readers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test builds the quick readers it uses (none inherited from an earlier test)."""
+    monkeypatch.setattr(quickread, "_objects", {})
+
+
 JSON_VALUES = st.recursive(
     st.none()
     | st.booleans()

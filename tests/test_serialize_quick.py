@@ -6,6 +6,7 @@ import copy
 import json
 import subprocess
 import sys
+import threading
 from typing import Any
 
 import attrs
@@ -26,6 +27,12 @@ from turkicorg.data import read_document
 from turkicorg.serialize import conversion, quickread
 from turkicorg.serialize.fastread import FAST_PATH
 from turkicorg.serialize.quickread import quick_document, quick_structure, reader_for
+
+
+@pytest.fixture(autouse=True)
+def fresh_readers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test builds the quick readers it uses (none inherited from an earlier test)."""
+    monkeypatch.setattr(quickread, "_objects", {})
 
 
 def embedded_document() -> dict[str, Any]:
@@ -169,6 +176,7 @@ def test_documents_the_quick_path_leaves_alone() -> None:
     with FAST_PATH.disabled():
         assert quick_document(document, Organization) is None
         assert quick_structure(fields_of(document), Organization) is None
+        assert quick_structure(VALID_STATE, State) is None  # no meetings in it: the switch
     assert quick_document(document, Organization) is not None
 
 
@@ -213,6 +221,8 @@ def test_types_it_does_not_read() -> None:
     assert reader_for(Listed) is None
     assert reader_for(Holder) is None
     assert reader_for(dict[str, int]) is None
+    assert reader_for(tuple[int, str]) is None  # a fixed-length tuple is not an array
+    assert reader_for(float) is None
     assert reader_for(int | str) is None
     assert reader_for(None | int) is None
     assert quick_structure({"value": 1.0}, Ratio) is None
@@ -259,3 +269,62 @@ def test_the_module_is_documented_in_the_package() -> None:
     """The quick path is listed in the serialize package's description of its modules."""
     assert quickread.__doc__
     assert "declines" in quickread.__doc__
+
+
+def test_readers_built_by_several_threads_at_once_all_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A class another thread is still building is waited for, not taken as unsupported.
+
+    Resolving a class's annotations is slowed down here, so the threads' builds overlap; the
+    classes are new ones (their types given as objects), so no reader of them exists yet.
+    """
+    leaf = attrs.make_class(
+        "Leaf", {"name": attrs.field(type=str), "note": attrs.field(type=str | None, default=None)}
+    )
+    branch = attrs.make_class(
+        "Branch",
+        {
+            "leaves": attrs.field(type=tuple[leaf, ...], default=()),  # type: ignore[valid-type]
+            "first": attrs.field(type=leaf | None, default=None),
+        },
+    )
+    resolve = attrs.resolve_types
+    entered = threading.Event()
+
+    def slow_resolve(cls: Any) -> Any:
+        entered.set()
+        threading.Event().wait(0.05)
+        return resolve(cls)
+
+    monkeypatch.setattr(attrs, "resolve_types", slow_resolve)
+    found: list[object] = []
+
+    def build() -> None:
+        found.append(reader_for(branch))
+
+    first = threading.Thread(target=build)
+    first.start()
+    entered.wait()
+    others = [threading.Thread(target=build) for _ in range(3)]
+    for thread in others:
+        thread.start()
+    for thread in [first, *others]:
+        thread.join()
+    assert len(found) == 4
+    assert all(reader is found[0] and reader is not None for reader in found)
+    assert quick_structure({"leaves": [{"name": "a"}]}, branch) == branch((leaf("a"),))
+
+
+def test_the_embedded_data_falls_back_on_the_strict_converter(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Should the quick path decline the embedded data, the converter builds the same."""
+    from turkicorg import data  # noqa: PLC0415
+
+    quick = load_default()
+    monkeypatch.setattr(data, "_cache", {})
+    with FAST_PATH.disabled():
+        strict = data.load_default()
+    assert strict is not quick
+    assert strict == quick

@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import enum
+import threading
 import types
 import typing
 from typing import Any, Final, TypeVar
@@ -76,6 +77,7 @@ _SCALARS: Final[dict[Any, Read]] = {
 }
 _STOPS: Final = (*DECLINES, RecursionError, MemoryError)
 _objects: dict[type, Read | None] = {}
+_building: Final = threading.Lock()
 
 
 def _optional(read: Read) -> Read:
@@ -108,13 +110,12 @@ def _object(cls: type) -> Read:
     )
 
     def read_object(value: object) -> Any:
-        if value.__class__ is not dict:
+        if type(value) is not dict:
             raise Reject
-        given = typing.cast("dict[str, Any]", value)
-        keys = given.keys()
+        keys = value.keys()
         if not required <= keys or not keys <= names:
             raise Reject
-        return cls(**{alias: read(given[name]) for name, alias, read in fields if name in given})
+        return cls(**{alias: read(value[name]) for name, alias, read in fields if name in value})
 
     return read_object
 
@@ -138,7 +139,7 @@ def _reader(tp: Any) -> Read:
         return _optional(_reader(args[0]))
     if typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis:
         return _array(_reader(args[0]))
-    if isinstance(tp, type) and attrs.has(tp):
+    if attrs.has(tp):
         if tp not in _objects:
             _objects[tp] = None  # a class that holds itself is not read here
             with contextlib.suppress(_Unsupported):
@@ -151,10 +152,11 @@ def _reader(tp: Any) -> Read:
 
 def reader_for(tp: Any) -> Read | None:
     """The quick reader of values of type ``tp``, or None when it is not a type read here."""
-    try:
-        return _reader(tp)
-    except _Unsupported:
-        return None
+    with _building:  # one thread at a time: another's half-built class is not "unsupported"
+        try:
+            return _reader(tp)
+        except _Unsupported:
+            return None
 
 
 def quick_structure(data: object, cls: type[T]) -> T | None:
@@ -168,7 +170,8 @@ def quick_structure(data: object, cls: type[T]) -> T | None:
         return None
     try:
         with gc_paused:
-            return typing.cast("T", read(data))
+            found: T = read(data)
+            return found
     except _STOPS:
         return None
 
@@ -180,13 +183,14 @@ def quick_document(document: object, cls: type[T]) -> T | None:
     strict path's), a class whose fields sit under a key of their own, or any doubt about
     the fields.
     """
+    attributes = getattr(cls, "__attrs_attrs__", None)
     if (
-        document.__class__ is not dict
-        or not attrs.has(cls)
-        or any(field.name in ENVELOPE for field in attrs.fields(cls))
+        type(document) is not dict
+        or attributes is None
+        or any(field.name in ENVELOPE for field in attributes)
     ):
         return None
-    given = typing.cast("dict[str, Any]", document)
+    given: dict[str, Any] = document
     version = given.get("version")
     if (
         given.get("format").__class__ is not str
@@ -197,5 +201,4 @@ def quick_document(document: object, cls: type[T]) -> T | None:
         or version != VERSION
     ):
         return None
-    fields = {k: v for k, v in given.items() if k not in ENVELOPE}
-    return typing.cast("T | None", quick_structure(fields, cls))
+    return quick_structure({k: v for k, v in given.items() if k not in ENVELOPE}, cls)
