@@ -8,6 +8,7 @@ import sys
 import threading
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -125,12 +126,40 @@ def test_corrupt_embedded_document_is_an_invalid_data_error(
         data.read_document("meetings.json")
 
 
-def test_a_loader_that_cannot_read_files_is_an_invalid_data_error(
+def test_a_loader_without_get_data_reads_through_importlib_resources(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A package loader without ``get_data`` is named, not an AttributeError."""
-    monkeypatch.setattr(data.__spec__, "loader", object())
+    """A package loader with a resource reader but no ``get_data`` still finds the files."""
+
+    class ReaderOnly:
+        def __init__(self, inner: Any) -> None:
+            self.inner = inner
+
+        def get_resource_reader(self, name: str) -> Any:
+            return self.inner.get_resource_reader(name)
+
+    expected = data.read_document("organization.json")
+    monkeypatch.setattr(data.__spec__, "loader", ReaderOnly(data.__spec__.loader))
+    assert not hasattr(data.__spec__.loader, "get_data")
+    assert data.read_document("organization.json") == expected
+
+
+def test_files_that_cannot_be_read_are_an_invalid_data_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A loader that fails, or no location at all, is named, not a traceback."""
+
+    class Failing:
+        def get_data(self, path: str) -> bytes:
+            raise OSError(f"no such member: {path.rsplit('/', 1)[-1]}")
+
+    monkeypatch.setattr(data.__spec__, "loader", Failing())
     with pytest.raises(
-        turkicorg.InvalidDataError, match=r"embedded organization\.json cannot be read"
+        turkicorg.InvalidDataError,
+        match=r"embedded organization\.json cannot be read: no such member: organization\.json",
     ):
         data.read_document("organization.json")
+    monkeypatch.setattr(data.__spec__, "loader", object())
+    monkeypatch.setattr(data.__spec__, "origin", None)
+    with pytest.raises(turkicorg.InvalidDataError, match=r"embedded meetings\.json cannot be read"):
+        data.read_document("meetings.json")

@@ -24,6 +24,7 @@ from turkicorg.serialize import conversion, quickread
 def fresh_readers(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test builds the quick readers it uses (none inherited from an earlier test)."""
     monkeypatch.setattr(quickread, "_objects", {})
+    monkeypatch.setattr(quickread, "_documents", set())
 
 
 JSON_VALUES = st.recursive(

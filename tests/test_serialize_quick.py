@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import enum
 import json
 import subprocess
 import sys
@@ -18,6 +19,8 @@ from turkicorg import (
     InvalidDataError,
     MeetingRegistry,
     Organization,
+    PartialDate,
+    Person,
     State,
     load_default,
     serialize,
@@ -25,7 +28,7 @@ from turkicorg import (
 from turkicorg import strategies as tst
 from turkicorg.data import read_document
 from turkicorg.serialize import conversion, quickread
-from turkicorg.serialize.fastread import FAST_PATH
+from turkicorg.serialize.fastread import FAST_PATH, Reject
 from turkicorg.serialize.quickread import quick_document, quick_structure, reader_for
 
 
@@ -33,6 +36,7 @@ from turkicorg.serialize.quickread import quick_document, quick_structure, reade
 def fresh_readers(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test builds the quick readers it uses (none inherited from an earlier test)."""
     monkeypatch.setattr(quickread, "_objects", {})
+    monkeypatch.setattr(quickread, "_documents", set())
 
 
 def embedded_document() -> dict[str, Any]:
@@ -238,9 +242,12 @@ def test_private_fields_are_passed_by_their_alias() -> None:
         _code: str
         label: str = "none"
 
-    assert quick_structure({"_code": "K"}, Secret) == Secret("K")
-    assert quick_structure({"_code": "K", "label": "L"}, Secret) == Secret("K", "L")
-    assert quick_structure({"code": "K"}, Secret) is None
+    read = reader_for(Secret)
+    assert read is not None
+    assert read({"_code": "K"}) == Secret("K")
+    assert read({"_code": "K", "label": "L"}) == Secret("K", "L")
+    with pytest.raises(Reject):
+        read({"code": "K"})
 
 
 @given(st.recursive(st.none() | st.integers() | st.text(max_size=3), st.lists, max_leaves=5))
@@ -313,7 +320,7 @@ def test_readers_built_by_several_threads_at_once_all_read(
         thread.join()
     assert len(found) == 4
     assert all(reader is found[0] and reader is not None for reader in found)
-    assert quick_structure({"leaves": [{"name": "a"}]}, branch) == branch((leaf("a"),))
+    assert found[0]({"leaves": [{"name": "a"}]}) == branch((leaf("a"),))  # type: ignore[operator]
 
 
 def test_the_embedded_data_falls_back_on_the_strict_converter(
@@ -328,3 +335,65 @@ def test_the_embedded_data_falls_back_on_the_strict_converter(
         strict = data.load_default()
     assert strict is not quick
     assert strict == quick
+
+
+class Colour(enum.StrEnum):
+    """An enumeration the model does not have."""
+
+    RED = "red"
+
+
+@attrs.frozen
+class Paint:
+    """Not a document type: the strict converter reads its enumeration as a plain string."""
+
+    colour: Colour
+
+
+def test_only_document_types_are_read() -> None:
+    """A class outside the model is left to the converter, whose hooks differ for it."""
+    assert reader_for(Paint) is not None
+    assert conversion.structure({"colour": "red"}, Paint) == Paint("red")  # type: ignore[arg-type]
+    assert quick_structure({"colour": "red"}, Paint) is None
+    assert quick_structure("2020", PartialDate) is None
+    assert quick_structure({"id": "p1"}, Person) is None  # a document type: declined on its data
+
+
+class FakeList(list[str]):
+    """A list subclass that claims to be a list."""
+
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:  # type: ignore[override]
+        return list
+
+
+class Exploding(list[str]):
+    """A list subclass whose items cannot be read."""
+
+    def __iter__(self) -> Any:
+        raise RuntimeError("boom")
+
+
+def test_objects_that_fake_their_class_are_left_to_the_strict_path() -> None:
+    """Types are checked with ``type()``, which an object cannot fake; any failure declines."""
+    person = fields_of(json.loads(serialize.dumps(load_default().people[0])))
+    faked = {**person, "sources": FakeList(person["sources"])}
+    assert faked["sources"].__class__ is list
+    assert quick_structure(faked, Person) is None
+    with pytest.raises(InvalidDataError):
+        conversion.structure(faked, Person)
+    exploding = {**person, "sources": Exploding(person["sources"])}
+    assert quick_structure(exploding, Person) is None
+    document = {"format": "turkicorg", "version": 1, "type": "Person", **exploding}
+    with pytest.raises(InvalidDataError) as caught:
+        serialize.from_document(document, Person)
+    assert [e.path for e in caught.value.errors] == ["$.sources"]
+    assert quick_document({**document, "version": FakeInt(1)}, Person) is None
+
+
+class FakeInt(int):
+    """An int subclass that claims to be an int."""
+
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:  # type: ignore[override]
+        return int

@@ -36,12 +36,21 @@ def _read_bytes(name: str) -> bytes:
     """The bytes of a file beside this module, through the package's loader.
 
     What :func:`pkgutil.get_data` does, without importing it: the loader of a package on
-    disk reads the file, the loader of a package in a zip file reads the member.
+    disk reads the file, the loader of a package in a zip file reads the member. A loader
+    without ``get_data`` (or a module without a location) is asked through
+    :mod:`importlib.resources` instead.
     """
     get_data = getattr(__spec__.loader, "get_data", None)
-    if get_data is None:  # a loader that cannot read data files (none of Python's own)
-        raise InvalidDataError.single("$", f"embedded {name} cannot be read", None)
-    return bytes(get_data(os.path.join(os.path.dirname(__file__), name)))  # noqa: PTH118, PTH120
+    origin = __spec__.origin
+    try:
+        if get_data is not None and origin:
+            return bytes(get_data(os.path.join(os.path.dirname(origin), name)))  # noqa: PTH118, PTH120
+        from importlib import resources  # noqa: PLC0415 - only for unusual loaders
+
+        return resources.files(__name__).joinpath(name).read_bytes()
+    except (OSError, TypeError, ValueError, AttributeError) as error:
+        message = f"embedded {name} cannot be read: {error}"
+        raise InvalidDataError.single("$", message, None) from None
 
 
 def read_document(name: str) -> Any:

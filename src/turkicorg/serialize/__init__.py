@@ -50,6 +50,7 @@ The package, one module per job: :mod:`~turkicorg.serialize.conversion` (the str
 converter, with its hooks in :mod:`~turkicorg.serialize.hooks` and the checks of single
 values in :mod:`~turkicorg.serialize.scalars`), :mod:`~turkicorg.serialize.quickread` (a
 whole document without cattrs, declining to the strict converter at any doubt),
+:mod:`~turkicorg.serialize.doctypes` (the classes a document can hold),
 :mod:`~turkicorg.serialize.fields` (the one table of a meeting's fields),
 :mod:`~turkicorg.serialize.fastread` and :mod:`~turkicorg.serialize.fastwrite` (the fast
 meeting path), :mod:`~turkicorg.serialize.documents` (the envelope, text and files) with

@@ -19,9 +19,9 @@ import cattrs
 from turkicorg.dates import PartialDate
 from turkicorg.errors import ErrorDetail, InvalidDataError, TurkicOrgError, UnsupportedTypeError
 from turkicorg.meetings import Body, Meeting
-from turkicorg.organization import Organization
 from turkicorg.registry import MeetingRegistry
 from turkicorg.serialize.common import gc_paused
+from turkicorg.serialize.doctypes import model_types
 from turkicorg.serialize.fastread import build_registry, fast_meetings
 from turkicorg.serialize.hooks import (
     attrs_hook_factory,
@@ -50,38 +50,12 @@ __all__ = [
     "check_type",
     "converter",
     "make_converter",
-    "model_types",
     "strict_meetings",
     "structure",
     "unstructure",
 ]
 
 T = TypeVar("T")
-
-
-def model_types() -> tuple[list[type], list[type[enum.Enum]]]:
-    """The attrs classes (MeetingRegistry included) and the enumerations of the model.
-
-    Everything an Organization or a MeetingRegistry can hold, each sorted by name.
-    """
-    classes: dict[str, type] = {}
-    enums: dict[str, type[enum.Enum]] = {}
-    pending: list[Any] = [Organization, MeetingRegistry]
-    while pending:
-        tp = pending.pop()
-        if tp is MeetingRegistry:
-            classes["MeetingRegistry"] = MeetingRegistry
-            pending.append(Meeting)
-        elif isinstance(tp, type) and issubclass(tp, enum.Enum):
-            enums[tp.__name__] = tp
-        elif isinstance(tp, type) and attrs.has(tp) and tp is not PartialDate:
-            if tp.__name__ not in classes:
-                classes[tp.__name__] = tp
-                attrs.resolve_types(tp)
-                pending.extend(f.type for f in attrs.fields(tp) if f.init)
-        else:
-            pending.extend(typing.get_args(tp))
-    return [classes[k] for k in sorted(classes)], [enums[k] for k in sorted(enums)]
 
 
 def _is_enum(tp: object) -> bool:

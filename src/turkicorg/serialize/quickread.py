@@ -9,9 +9,12 @@ required key and no unknown one, each object built by calling its class (so its 
 converters and invariants run), meetings by the fast path
 (:mod:`~turkicorg.serialize.fastread`). At the first doubt it declines (None), and the
 strict converter reads the whole input and reports every problem, so the results, and the
-errors, stay the strict path's. A class with a field whose type is none of those below is
-never read here. ``tests/test_serialize_quick.py`` checks that both paths build equal
-objects and that the quick path accepts nothing the strict path refuses.
+errors, stay the strict path's. Only document types are read
+(:mod:`~turkicorg.serialize.doctypes`; the converter's hooks differ for other classes), and
+a class with a field whose type is none of those below is never read here. Types are
+checked with ``type()``, which an object cannot fake. ``tests/test_serialize_quick.py``
+checks that both paths build equal objects and that the quick path accepts nothing the
+strict path refuses; ``tests/test_fuzz_serialize.py`` gives it every fuzzed document.
 
 Types read: ``str``, ``int``, ``bool``, ``datetime.date``,
 :class:`~turkicorg.PartialDate`, enumerations, the organ-or-mechanism union, ``X | None``,
@@ -34,7 +37,8 @@ from turkicorg.dates import PartialDate
 from turkicorg.meetings import Body
 from turkicorg.registry import MeetingRegistry
 from turkicorg.serialize.common import ENVELOPE, FORMAT, VERSION, gc_paused
-from turkicorg.serialize.fastread import DECLINES, FAST_PATH, Reject, build_registry, fast_meetings
+from turkicorg.serialize.doctypes import model_types
+from turkicorg.serialize.fastread import FAST_PATH, Reject, build_registry, fast_meetings
 from turkicorg.serialize.scalars import (
     enum_hook,
     structure_body,
@@ -75,8 +79,8 @@ _SCALARS: Final[dict[Any, Read]] = {
     Body: structure_body,
     MeetingRegistry: _registry,
 }
-_STOPS: Final = (*DECLINES, RecursionError, MemoryError)
 _objects: dict[type, Read | None] = {}
+_documents: set[type] = set()
 _building: Final = threading.Lock()
 
 
@@ -89,7 +93,7 @@ def _optional(read: Read) -> Read:
 
 def _array(read: Read) -> Read:
     def read_array(value: object) -> tuple[Any, ...]:
-        if value.__class__ is not list:
+        if type(value) is not list:  # not ``__class__``, which an object may fake
             raise Reject
         return tuple([read(item) for item in value])
 
@@ -159,20 +163,30 @@ def reader_for(tp: Any) -> Read | None:
             return None
 
 
+def _document_types() -> set[type]:
+    """The classes the quick path reads: the document types (found once)."""
+    if not _documents:
+        _documents.update(model_types()[0])
+    return _documents
+
+
 def quick_structure(data: object, cls: type[T]) -> T | None:
-    """``cls`` built from plain data (dicts, lists, strings) by the quick path, or None.
+    """A document type ``cls`` built from plain data by the quick path, or None.
 
     None means the quick path declines: the data may still be valid, and the strict
-    converter decides (and locates every problem).
+    converter decides (and locates every problem). It also declines a class that is not a
+    document type (:data:`~turkicorg.serialize.DOCUMENT_TYPES`).
     """
-    read = reader_for(cls) if FAST_PATH.enabled else None
-    if read is None:
+    if not FAST_PATH.enabled or cls not in _document_types():
         return None
     try:
+        read = reader_for(cls)
+        if read is None:
+            return None
         with gc_paused:
             found: T = read(data)
             return found
-    except _STOPS:
+    except Exception:  # noqa: BLE001 - any doubt at all declines: the strict path reports it
         return None
 
 
@@ -193,11 +207,11 @@ def quick_document(document: object, cls: type[T]) -> T | None:
     given: dict[str, Any] = document
     version = given.get("version")
     if (
-        given.get("format").__class__ is not str
+        type(given.get("format")) is not str
         or given.get("format") != FORMAT
-        or given.get("type").__class__ is not str
+        or type(given.get("type")) is not str
         or given.get("type") != cls.__name__
-        or version.__class__ is not int
+        or type(version) is not int
         or version != VERSION
     ):
         return None
