@@ -31,16 +31,7 @@ from turkicorg.serialize.hooks import (
     tuple_unstructure,
     unstructure_attrs_factory,
 )
-from turkicorg.serialize.scalars import (
-    enum_hook,
-    enum_value,
-    structure_body,
-    structure_bool,
-    structure_date,
-    structure_int,
-    structure_partial,
-    structure_str,
-)
+from turkicorg.serialize.scalars import SCALAR_HOOKS, enum_hook, enum_value
 
 if typing.TYPE_CHECKING:
     from collections.abc import Mapping
@@ -66,12 +57,9 @@ def _register_scalars(conv: cattrs.Converter) -> None:
     # cattrs' own hooks for str and int call str() and int(): they convert, not validate.
     # These replace them; each enumeration of the model gets its own hook below, which
     # wins over the one for str for StrEnum fields.
-    conv.register_structure_hook(str, structure_str)
-    conv.register_structure_hook(int, structure_int)
-    conv.register_structure_hook(bool, structure_bool)
-    conv.register_structure_hook(dt.date, structure_date)
+    for scalar, hook in SCALAR_HOOKS.items():
+        conv.register_structure_hook(scalar, hook)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
-    conv.register_structure_hook(PartialDate, structure_partial)
     conv.register_unstructure_hook(PartialDate, str)
     conv.register_structure_hook_factory(_is_enum, enum_hook)
     for enum_type in model_types()[1]:
@@ -80,7 +68,6 @@ def _register_scalars(conv: cattrs.Converter) -> None:
         conv.register_structure_hook(enum_type, enum_hook(enum_type))
         conv.register_unstructure_hook(enum_type, enum_value)
     conv.register_unstructure_hook_factory(_is_enum, lambda _t: enum_value)
-    conv.register_structure_hook(Body, structure_body)
     conv.register_unstructure_hook(Body, enum_value)
 
 

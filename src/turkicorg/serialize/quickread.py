@@ -24,7 +24,6 @@ Types read: ``str``, ``int``, ``bool``, ``datetime.date``,
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import enum
 import threading
 import types
@@ -33,21 +32,11 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
-from turkicorg.dates import PartialDate
-from turkicorg.meetings import Body
 from turkicorg.registry import MeetingRegistry
 from turkicorg.serialize.common import ENVELOPE, FORMAT, VERSION, gc_paused
 from turkicorg.serialize.doctypes import model_types
 from turkicorg.serialize.fastread import FAST_PATH, Reject, build_registry, fast_meetings
-from turkicorg.serialize.scalars import (
-    enum_hook,
-    structure_body,
-    structure_bool,
-    structure_date,
-    structure_int,
-    structure_partial,
-    structure_str,
-)
+from turkicorg.serialize.scalars import SCALAR_HOOKS, enum_hook
 
 if typing.TYPE_CHECKING:
     from collections.abc import Callable
@@ -70,15 +59,7 @@ def _registry(value: object) -> MeetingRegistry:
     return build_registry(meetings)
 
 
-_SCALARS: Final[dict[Any, Read]] = {
-    str: structure_str,
-    int: structure_int,
-    bool: structure_bool,
-    dt.date: structure_date,
-    PartialDate: structure_partial,
-    Body: structure_body,
-    MeetingRegistry: _registry,
-}
+_SCALARS: Final[dict[Any, Read]] = {**SCALAR_HOOKS, MeetingRegistry: _registry}
 _objects: dict[type, Read | None] = {}
 _documents: set[type] = set()
 _building: Final = threading.Lock()

@@ -25,9 +25,10 @@ from turkicorg.serialize.fields import choices_of
 
 if typing.TYPE_CHECKING:
     import enum
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
 __all__ = [
+    "SCALAR_HOOKS",
     "enum_hook",
     "enum_value",
     "structure_body",
@@ -115,3 +116,15 @@ def structure_body(value: object, _: object = None) -> Body:
         body: Body = _BODIES[value]
         return body
     raise fail(f"expected an organ ({', '.join(o.value for o in Organ)}) or a mechanism", value)
+
+
+SCALAR_HOOKS: Final[Mapping[Any, Callable[..., Any]]] = {
+    str: structure_str,
+    int: structure_int,
+    bool: structure_bool,
+    dt.date: structure_date,
+    PartialDate: structure_partial,
+    Body: structure_body,
+}
+"""The check of each single-value type of the model, by type: the one table both readers use
+(enumerations are checked by :func:`enum_hook`, one hook a class)."""
