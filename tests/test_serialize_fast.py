@@ -274,6 +274,51 @@ def test_python_objects_are_left_to_the_strict_path() -> None:
     assert fast_meeting([base]) is None
 
 
+class ClaimsStr(str):
+    """A str subclass whose ``__class__`` says ``str``."""
+
+    __slots__ = ()
+
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:  # type: ignore[override]
+        return str
+
+
+class ClaimsList(list[Any]):
+    """A list subclass whose ``__class__`` says ``list``."""
+
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:  # type: ignore[override]
+        return list
+
+
+def test_objects_that_fake_their_class_are_left_to_the_strict_path() -> None:
+    """Types are checked with ``type()``: a subclass claiming ``str`` or ``list`` declines."""
+    base = {
+        "id": "m",
+        "body": "CHS",
+        "kind": "regular",
+        "title": "t",
+        "start": "2022",
+        "sources": ["https://example.org/s"],
+    }
+    for change in (
+        {"title": ClaimsStr("t")},
+        {"id": ClaimsStr("m")},
+        {"kind": ClaimsStr("regular")},
+        {"start": ClaimsStr("2022")},
+        {"note": ClaimsStr("n")},
+        {"sources": ClaimsList(["https://example.org/s"])},
+        {"sources": [ClaimsStr("https://example.org/s")]},
+        {"participants": ClaimsList([{"party": "KZ"}])},
+    ):
+        data = [{**base, **change}]
+        assert fast_meetings(data) is None, change
+        assert strict(data) is None, change
+    assert fast_meetings(ClaimsList([base])) is None
+    assert fast_meetings([base]) is not None
+
+
 def test_shared_values_are_shared_objects() -> None:
     """Equal dates, places and participants become one frozen object each (less memory)."""
     item = {

@@ -78,7 +78,7 @@ def key_path(path: str, key: object) -> str:
 
 def bad_text(value: object) -> bool:
     """True unless ``value`` is a str holding valid Unicode (no lone surrogate)."""
-    if value.__class__ is not str:
+    if type(value) is not str:
         return True
     return not value.isascii() and find_surrogate(value) is not None
 

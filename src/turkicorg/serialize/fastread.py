@@ -98,7 +98,7 @@ _new_day: Final = _day_maker()
 
 
 def _date(value: Any, dates: dict[str, PartialDate]) -> PartialDate:
-    if value.__class__ is not str:
+    if type(value) is not str:
         raise Reject
     found = dates.get(value)
     if found is None:
@@ -121,11 +121,11 @@ def _date(value: Any, dates: dict[str, PartialDate]) -> PartialDate:
 
 
 def _strings(value: Any) -> tuple[str, ...]:
-    if value.__class__ is not list:
+    if type(value) is not list:
         raise Reject
     items = tuple(value)
     for item in items:
-        if item.__class__ is not str or (not item.isascii() and find_surrogate(item)):
+        if type(item) is not str or (not item.isascii() and find_surrogate(item)):
             raise Reject
     return items
 
@@ -137,7 +137,7 @@ def _object(value: Any, objects: type) -> dict[str, Any]:
     of (key, value) pairs. Declines a repeated key (the strict path reports it) and anything
     that is not an object.
     """
-    if value.__class__ is not objects:
+    if type(value) is not objects:
         raise Reject
     if objects is dict:
         return typing.cast("dict[str, Any]", value)
@@ -155,7 +155,7 @@ def _simple(value: Any, kind: Kind) -> Any:
     if value is None and kind is not Kind.TEXT:
         return None
     if kind is Kind.OPTIONAL_INT:
-        if value.__class__ is not int:
+        if type(value) is not int:
             raise Reject
     elif bad_text(value):
         raise Reject
@@ -230,7 +230,7 @@ def _place(value: Any, places: dict[Any, Place], objects: type) -> Place:
 def _participants(
     value: Any, people: dict[Any, Participant], objects: type
 ) -> tuple[Participant, ...]:
-    if value.__class__ is not list:
+    if type(value) is not list:
         raise Reject
     if objects is not tuple or not _PARTICIPANT.by_pairs:
         shared = _PARTICIPANT.shared
@@ -245,21 +245,21 @@ def _participants(
 
 
 def _alternatives(value: Any, objects: type) -> tuple[Alternative, ...]:
-    if value.__class__ is not list:
+    if type(value) is not list:
         raise Reject
     return tuple([Alternative(**_ALTERNATIVE.arguments(item, objects)) for item in value])
 
 
 _CONVERT: Final[dict[Kind, tuple[str, ...]]] = {
-    Kind.TEXT: ("if {v}.__class__ is not str or (not {v}.isascii() and _surrogate({v})):",),
+    Kind.TEXT: ("if type({v}) is not str or (not {v}.isascii() and _surrogate({v})):",),
     Kind.OPTIONAL_TEXT: (
         (
-            "if {v} is not None and ({v}.__class__ is not str"
+            "if {v} is not None and (type({v}) is not str"
             " or (not {v}.isascii() and _surrogate({v}))):"
         ),
     ),
-    Kind.OPTIONAL_INT: ("if {v} is not None and {v}.__class__ is not int:",),
-    Kind.CHOICE: ("if {v}.__class__ is not str:", "{v} = {c}[{v}]"),
+    Kind.OPTIONAL_INT: ("if {v} is not None and type({v}) is not int:",),
+    Kind.CHOICE: ("if type({v}) is not str:", "{v} = {c}[{v}]"),
     Kind.DATE: ("{v} = _date({v}, dates)",),
     Kind.OPTIONAL_DATE: ("if {v} is not None: {v} = _date({v}, dates)",),
     Kind.OPTIONAL_PLACE: ("if {v} is not None: {v} = _place({v}, places, objects)",),
@@ -345,7 +345,7 @@ def make_reader(cls: type, specs: tuple[FieldSpec, ...]) -> Callable[..., Any]:
     }
     variables = ", ".join(f"v{i}" for i in range(len(names)))
     lines = [
-        "if data.__class__ is not objects: raise _Reject",
+        "if type(data) is not objects: raise _Reject",
         "if objects is tuple:",
         "    pairs = data",
         "    data = dict(pairs)",
@@ -403,7 +403,7 @@ def fast_meetings(value: object, *, pairs: bool = False) -> tuple[Meeting, ...] 
     With ``pairs``, JSON objects are the parser's tuples of (key, value) pairs
     (``parse(..., pairs=True)``); otherwise dicts.
     """
-    if not FAST_PATH.enabled or READ_MEETING is None or value.__class__ is not list:
+    if not FAST_PATH.enabled or READ_MEETING is None or type(value) is not list:
         return None
     read = READ_MEETING
     dates: dict[str, PartialDate] = {}
@@ -446,7 +446,7 @@ def fast_registry_document(tree: object) -> MeetingRegistry | None:
     envelope, unknown or repeated keys, any meeting the fast path declines. Problems between
     meetings (duplicate ids) are raised as the strict path raises them.
     """
-    if not FAST_PATH.enabled or tree.__class__ is not tuple:
+    if not FAST_PATH.enabled or type(tree) is not tuple:
         return None
     pairs = typing.cast("tuple[tuple[str, Any], ...]", tree)
     document = dict(pairs)
@@ -454,7 +454,7 @@ def fast_registry_document(tree: object) -> MeetingRegistry | None:
         len(document) != len(pairs)
         or document.keys() != _REGISTRY_KEYS
         or document["format"] != FORMAT
-        or document["version"].__class__ is not int
+        or type(document["version"]) is not int
         or document["version"] != VERSION
         or document["type"] != "MeetingRegistry"
     ):

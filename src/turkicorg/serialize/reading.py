@@ -139,7 +139,7 @@ def _declared(document: str | bytes | bytearray | memoryview) -> object:
         tree = parse(document, None, pairs=True)
     except InvalidDataError:
         return None
-    if tree.__class__ is not tuple:
+    if type(tree) is not tuple:
         return None
     return next((value for key, value in tree if key == "type"), None)
 
