@@ -252,16 +252,20 @@ def test_registry_documents_outside_the_fast_route() -> None:
     assert serialize.loads(serialize.dumps(registry).encode(), MeetingRegistry) == registry
 
 
+MINIMAL: dict[str, Any] = {
+    "id": "m",
+    "body": "CHS",
+    "kind": "regular",
+    "title": "t",
+    "start": "2022",
+    "sources": ["https://example.org/s"],
+}
+"""A meeting with only its required keys (the fast path reads it)."""
+
+
 def test_python_objects_are_left_to_the_strict_path() -> None:
     """Enum members or tuples where JSON has strings and arrays: the fast path declines."""
-    base = {
-        "id": "m",
-        "body": "CHS",
-        "kind": "regular",
-        "title": "t",
-        "start": "2022",
-        "sources": ["https://example.org/s"],
-    }
+    base = MINIMAL
     for change in (
         {"body": Organ.HEADS_OF_STATE},
         {"kind": MeetingKind.REGULAR},
@@ -294,14 +298,7 @@ class ClaimsList(list[Any]):
 
 def test_objects_that_fake_their_class_are_left_to_the_strict_path() -> None:
     """Types are checked with ``type()``: a subclass claiming ``str`` or ``list`` declines."""
-    base = {
-        "id": "m",
-        "body": "CHS",
-        "kind": "regular",
-        "title": "t",
-        "start": "2022",
-        "sources": ["https://example.org/s"],
-    }
+    base = MINIMAL
     for change in (
         {"title": ClaimsStr("t")},
         {"id": ClaimsStr("m")},
