@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from turkicorg import DateSpan, InvalidDateError, PartialDate, Precision, TurkicOrgError, dates
 from turkicorg import strategies as tst
-from turkicorg.dates import as_date, as_range
+from turkicorg.dates import as_date, as_range, month_days
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -369,3 +370,16 @@ def test_year_bounds_are_1_and_9999_both_included() -> None:
     assert (
         refused(lambda: PartialDate.parse("10000")).reason == "expected YYYY, YYYY-MM or YYYY-MM-DD"
     )
+
+
+@given(st.integers(1, 9999), st.integers(1, 12))
+def test_month_days_is_the_calendars(year: int, month: int) -> None:
+    assert month_days(year, month) == calendar.monthrange(year, month)[1]
+
+
+def test_month_days_pinned() -> None:
+    assert [month_days(2023, m) for m in range(1, 13)] == [
+        31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+    ]  # fmt: skip
+    assert (month_days(2024, 2), month_days(1900, 2), month_days(2000, 2)) == (29, 28, 29)
+    assert month_days(9999, 12) == 31

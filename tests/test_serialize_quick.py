@@ -28,7 +28,8 @@ from turkicorg import (
 from turkicorg import strategies as tst
 from turkicorg.data import read_document
 from turkicorg.serialize import conversion, quickread
-from turkicorg.serialize.fastread import FAST_PATH, Reject
+from turkicorg.serialize.common import Reject
+from turkicorg.serialize.fastread import FAST_PATH
 from turkicorg.serialize.quickread import quick_document, quick_structure, reader_for
 
 

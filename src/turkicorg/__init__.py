@@ -19,7 +19,7 @@ from turkicorg.lazy import lazy_names
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from turkicorg.chairmanship import CalendarYearRotation, ChairTerm, SummitHandover
-    from turkicorg.data import load_default
+    from turkicorg.data import load_default, load_record
     from turkicorg.dates import DateSpan, PartialDate, Precision
     from turkicorg.decisions import (
         Consensus,
@@ -172,6 +172,7 @@ __all__ = [
     "json_schema",
     "load",
     "load_default",
+    "load_record",
     "loads",
 ]
 
@@ -250,6 +251,7 @@ _HOME = {
     "json_schema": "serialize",
     "load": "serialize",
     "load_default": "data",
+    "load_record": "data",
     "loads": "serialize",
 }
 """Where each public name lives (a module of the package): :func:`__getattr__` imports it from

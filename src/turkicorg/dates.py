@@ -17,7 +17,6 @@ uses :attr:`PartialDate.earliest` and says so.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import enum
 import re
@@ -27,7 +26,16 @@ import attrs
 
 from turkicorg.errors import InvalidDateError
 
-__all__ = ["DateLike", "DateSpan", "PartialDate", "Precision", "as_date", "as_range", "today"]
+__all__ = [
+    "DateLike",
+    "DateSpan",
+    "PartialDate",
+    "Precision",
+    "as_date",
+    "as_range",
+    "month_days",
+    "today",
+]
 
 _PATTERN: Final = re.compile(r"(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?")
 
@@ -45,6 +53,17 @@ def today() -> dt.date:
     return dt.date.today()  # noqa: DTZ011 - a calendar day, not an instant
 
 
+def month_days(year: int, month: int) -> int:
+    """The number of days in a month (``calendar.monthrange(year, month)[1]``).
+
+    >>> month_days(2024, 2), month_days(2023, 2), month_days(2023, 12)
+    (29, 28, 31)
+    """
+    if month == 12:  # December: the next month is in the next year
+        return 31
+    return (dt.date(year, month + 1, 1) - dt.date(year, month, 1)).days
+
+
 def _check(year: int, month: int | None, day: int | None) -> None:
     for name, value in (("year", year), ("month", month), ("day", day)):
         if value is not None and (type(value) is not int):
@@ -58,7 +77,7 @@ def _check(year: int, month: int | None, day: int | None) -> None:
     if not 1 <= month <= 12:
         raise InvalidDateError((year, month, day), f"month {month} does not exist")
     if day is not None:
-        last = calendar.monthrange(year, month)[1]
+        last = month_days(year, month)
         if not 1 <= day <= last:
             raise InvalidDateError(
                 (year, month, day), f"day {day} does not exist in {year:04d}-{month:02d}"
@@ -157,7 +176,7 @@ class PartialDate:
         if self.month is None:
             return dt.date(self.year, 12, 31)
         if self.day is None:
-            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+            return dt.date(self.year, self.month, month_days(self.year, self.month))
         return dt.date(self.year, self.month, self.day)
 
     def contains(self, day: dt.date) -> bool:

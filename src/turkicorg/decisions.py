@@ -25,7 +25,6 @@ turkicorg.errors.UnknownStateError: unknown state, entity or organization: 'HU'
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import enum
 from collections.abc import Collection, Mapping
 from fractions import Fraction
@@ -354,6 +353,8 @@ def _suggest(query: object, known: list[str]) -> list[str]:
     if not isinstance(query, str):
         return []
     same = [i for i in known if i.casefold() == query.casefold()]
+    import difflib  # noqa: PLC0415 - only for suggestions (start-up time)
+
     return same or difflib.get_close_matches(query, known, n=3)
 
 

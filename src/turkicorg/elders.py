@@ -40,14 +40,13 @@ from turkicorg.dates import PartialDate, as_date
 from turkicorg.errors import PolicyError
 from turkicorg.organs import Organ
 from turkicorg.parties import State
-from turkicorg.record import Appointment, Person, Role
+from turkicorg.record import Appointment, OrganizationRecord, Person, Role
 from turkicorg.rotation import AlphabeticalRotation, NameOrder, Turn
 from turkicorg.sourcing import Alternative, cite, horizon_note
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from turkicorg.organization import Organization
     from turkicorg.organs import ChairRotation, OrganProfile
     from turkicorg.rotation import Override
 
@@ -242,7 +241,9 @@ _Answer = TypeVar("_Answer", "ElderChairTerm", "NextChair")
 class CouncilOfElders:
     """The Council of Elders of an organization, with a chair policy.
 
-    The one way to it is ``organization.council_of_elders`` (the documented default policy).
+    The one way to it is ``organization.council_of_elders`` (the documented default policy);
+    a record without meetings (:func:`turkicorg.data.load_record`) gives it as
+    ``CouncilOfElders(record)``, since only the record's posts and memberships are read.
     Another reading of the rule is an argument of each question (``policy=`` of
     :meth:`chair`, :meth:`next_chair` and :meth:`upcoming_chairs`), or bound once with
     :meth:`with_policy`.
@@ -250,7 +251,7 @@ class CouncilOfElders:
 
     __slots__ = ("_org", "policy")
 
-    def __init__(self, org: Organization, *, policy: ElderChairPolicy | None = None) -> None:
+    def __init__(self, org: OrganizationRecord, *, policy: ElderChairPolicy | None = None) -> None:
         self._org = org
         self.policy = policy or ElderChairPolicy()
 

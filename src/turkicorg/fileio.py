@@ -21,13 +21,13 @@ import os
 import re
 import stat
 import sys
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, Final, TypeAlias
 
 from turkicorg.errors import DataFileError, ErrorDetail, InvalidDataError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
+    from pathlib import Path
 
 __all__ = [
     "BOM",
@@ -119,7 +119,7 @@ def open_binary(path: StrPath) -> IO[bytes]:
     """
     name = check_path(path)
     try:
-        return Path(name).open("rb")
+        return open(name, "rb")  # noqa: PTH123 - pathlib costs every command start-up time
     except OSError as error:
         raise _file_error(path, "read", error) from None
 
@@ -192,6 +192,8 @@ def resolve_target(path: StrPath) -> Path:
     Raises:
         DataFileError: Empty path, NUL byte, or a symlink loop.
     """
+    from pathlib import Path  # noqa: PLC0415 - only when writing (start-up time of every command)
+
     name = check_path(path)
     if name.endswith(("/", os.sep, os.altsep or "/")):
         raise DataFileError(path, "cannot write: it names a folder, not a file")
@@ -263,7 +265,7 @@ def remove_stale_temporaries(folder: Path) -> list[str]:
         if found is None or int(found["pid"]) == os.getpid() or _alive(int(found["pid"])):
             continue
         with contextlib.suppress(OSError):
-            Path(entry.path).unlink()
+            os.unlink(entry.path)  # noqa: PTH108 - no pathlib needed for one name
             removed.append(entry.name)
     return removed
 

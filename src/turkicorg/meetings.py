@@ -15,7 +15,7 @@ import attrs
 
 from turkicorg.dates import DateSpan, PartialDate
 from turkicorg.errors import InvalidDataError
-from turkicorg.organs import Mechanism, Organ
+from turkicorg.organs import Body, Mechanism, Organ
 from turkicorg.sourcing import Alternative, Confidence, url_problem
 from turkicorg.text import choose
 
@@ -34,9 +34,6 @@ __all__ = [
     "resolve_kind",
     "resolve_status",
 ]
-
-Body = Organ | Mechanism
-"""The body that met: one of the :class:`Organ` values or one of the :class:`Mechanism` values."""
 
 _MEETING_ID: Final = re.compile(r"[a-z0-9][a-z0-9._-]{0,99}")
 

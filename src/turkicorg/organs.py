@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 __all__ = [
+    "Body",
     "Cadence",
     "ChairRotation",
     "DecisionBasis",
@@ -117,8 +118,12 @@ class Mechanism(enum.StrEnum):
     """A meeting with another organization or a state outside the organs."""
 
 
-def _body_names() -> dict[str, Organ | Mechanism]:
-    names: dict[str, Organ | Mechanism] = dict(_ORGANS)
+Body = Organ | Mechanism
+"""The body that met: one of the :class:`Organ` values or one of the :class:`Mechanism` values."""
+
+
+def _body_names() -> dict[str, Body]:
+    names: dict[str, Body] = dict(_ORGANS)
     for mechanism in Mechanism:
         names[mechanism.value] = mechanism
         names[mechanism.value.replace("_", " ")] = mechanism

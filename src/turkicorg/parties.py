@@ -11,7 +11,6 @@ can build parties that are not in the dataset:
 
 from __future__ import annotations
 
-import difflib
 import enum
 import re
 from typing import TYPE_CHECKING, Final, TypeAlias
@@ -258,6 +257,8 @@ class PartyIndex:
         Exact names and codes come first, then names that start with the query, then names
         that contain it, then close spellings.
         """
+        import difflib  # noqa: PLC0415 - only when searching (start-up time)
+
         needle = fold(query) if isinstance(query, str) else ""
         if not needle:
             return []

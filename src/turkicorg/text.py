@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from typing import TYPE_CHECKING, Final, TypeVar
 
@@ -67,6 +66,8 @@ def choose(what: str, value: object, names: Mapping[str, T], *, shown: Sequence[
     if isinstance(value, str) and fold(value) in folded:
         return folded[fold(value)]
     key = fold(value) if isinstance(value, str) else ""
+    import difflib  # noqa: PLC0415 - only for suggestions (start-up time)
+
     close = difflib.get_close_matches(key, list(folded), n=3, cutoff=0.6) if key else []
     if not isinstance(value, str):
         what = f"{what} (expected text, got {type(value).__name__})"

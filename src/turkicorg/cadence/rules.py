@@ -40,7 +40,6 @@ reset the rhythm; :func:`due` names the next recorded meeting, planned or held, 
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from typing import TYPE_CHECKING
 
@@ -48,7 +47,7 @@ from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, rrule
 
 from turkicorg.cadence.answers import Due, Gap, Schedule
-from turkicorg.dates import PartialDate, Precision, as_date, as_range
+from turkicorg.dates import PartialDate, Precision, as_date, as_range, month_days
 from turkicorg.errors import PolicyError
 from turkicorg.meetings import Meeting, MeetingKind, MeetingStatus
 from turkicorg.organs import Cadence, Organ, OrganProfile
@@ -153,7 +152,7 @@ def _stepping_rule(day: dt.date, months: int) -> rrule:
 
 
 def _month_window(day: dt.date) -> tuple[dt.date, dt.date]:
-    last = calendar.monthrange(day.year, day.month)[1]
+    last = month_days(day.year, day.month)
     return day.replace(day=1), day.replace(day=last)
 
 

@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING, Any, Final
 
 from turkicorg.cli.evidence import add_sources, note_horizon, source_lines
 from turkicorg.cli.lang import add_lang, party_name
-from turkicorg.cli.loading import load
+from turkicorg.cli.loading import load, load_record
 from turkicorg.cli.options import add_command, add_common, choice, count
 from turkicorg.cli.overview import elder_chair_line, term_line
 from turkicorg.cli.status import EXIT_OK, NoResult, UsageError
 from turkicorg.dates import today
-from turkicorg.elders import ElderChairPolicy
+from turkicorg.elders import CouncilOfElders, ElderChairPolicy
 from turkicorg.rotation import NameOrder
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
     from turkicorg.chairmanship import ChairPolicy
     from turkicorg.cli.output import Console
-    from turkicorg.organization import Organization
+    from turkicorg.record import OrganizationRecord
     from turkicorg.sourcing import Alternative
 
 __all__ = ["BODIES", "POLICIES", "register", "run"]
@@ -126,14 +126,19 @@ def run(args: argparse.Namespace, console: Console) -> int:
     for dest, body in _ONLY_FOR.items():
         if getattr(args, dest) is not None and args.body != body:
             raise UsageError(f"--{dest.replace('_', '-')}", f"applies to 'chair {body}' only")
+    return handler(args, console)
+
+
+def _day(record: OrganizationRecord, args: argparse.Namespace, console: Console) -> dt.date:
+    """The day asked (default today), noted when it lies after the data horizon."""
+    note_horizon(record, args.on, console)
+    day: dt.date = args.on or today()
+    return day
+
+
+def _organization(args: argparse.Namespace, console: Console) -> int:
     ots = load(args)
-    note_horizon(ots, args.on, console)
-    return handler(ots, args, args.on or today(), console)
-
-
-def _organization(
-    ots: Organization, args: argparse.Namespace, day: dt.date, console: Console
-) -> int:
+    day = _day(ots, args, console)
     make = POLICIES[args.policy or next(iter(POLICIES))]
     if args.next is not None:
         upcoming = ots.upcoming_chairs(args.next, after=day, policy=make(upcoming=True))
@@ -181,12 +186,14 @@ def _say_term(console: Console, line: str, why: str, *, explain: bool) -> None:
         console.line(line)
 
 
-def _elders(ots: Organization, args: argparse.Namespace, day: dt.date, console: Console) -> int:
+def _elders(args: argparse.Namespace, console: Console) -> int:
+    record = load_record(args)  # the posts and memberships: no meeting is read
+    day = _day(record, args, console)
     options: dict[str, Any] = {"term_years": args.term_years}
     if args.order is not None:
         options["order"] = NameOrder(args.order)
     policy = ElderChairPolicy(**options)
-    council = ots.council_of_elders.with_policy(policy)
+    council = CouncilOfElders(record, policy=policy)
     if args.next is not None:
         for following in council.upcoming_chairs(args.next, after=day):
             when = f" from {following.start} (projected)" if following.start else ""
@@ -206,7 +213,7 @@ def _elders(ots: Organization, args: argparse.Namespace, day: dt.date, console: 
     return EXIT_OK
 
 
-BODIES: Final[dict[str, Callable[[Organization, argparse.Namespace, dt.date, Console], int]]] = {
+BODIES: Final[dict[str, Callable[[argparse.Namespace, Console], int]]] = {
     "organization": _organization,
     "elders": _elders,
 }

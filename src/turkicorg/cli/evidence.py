@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from turkicorg.cli.output import Console
-    from turkicorg.organization import Organization
+    from turkicorg.record import OrganizationRecord
     from turkicorg.sourcing import Alternative
 
 __all__ = ["add_sources", "note_horizon", "source_lines"]
@@ -27,7 +27,7 @@ def add_sources(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def note_horizon(ots: Organization, day: dt.date | None, console: Console) -> None:
+def note_horizon(ots: OrganizationRecord, day: dt.date | None, console: Console) -> None:
     """One note on the error stream when ``day`` (default today) lies after the data horizon.
 
     Nothing is written for days inside the data.

@@ -18,8 +18,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from turkicorg.organization import Organization
+    from turkicorg.record import OrganizationRecord
 
-__all__ = ["InvalidFile", "document_type", "load", "load_file", "read_text"]
+__all__ = ["InvalidFile", "document_type", "load", "load_file", "load_record", "read_text"]
 
 
 class InvalidFile(Exception):  # noqa: N818 - it names the file, the error says what is wrong
@@ -97,3 +98,16 @@ def load(args: argparse.Namespace) -> Organization:
     if path is None:
         return load_default()
     return load_file(path, load_default)
+
+
+def load_record(args: argparse.Namespace) -> OrganizationRecord:
+    """The record a command that needs no meetings answers from (the Council of Elders).
+
+    ``--data`` is read whole, as :func:`load` reads it (its meetings are checked too); without
+    it, the embedded record alone (:func:`turkicorg.data.load_record`: no meeting is read).
+    """
+    from turkicorg.data import load_record as embedded_record  # noqa: PLC0415 - as in load
+
+    if getattr(args, "data", None) is None:
+        return embedded_record()
+    return load(args)

@@ -7,15 +7,15 @@ writers; nothing here names a state, an organ or the organization.
 from __future__ import annotations
 
 import argparse
+import os
 import re
-import textwrap
+import sys
 from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 from turkicorg.cli.output import WIDTH, terminal
 from turkicorg.cli.status import EXIT_USAGE, UsageError
 from turkicorg.dates import PartialDate, today
 from turkicorg.errors import InvalidDateError, UnknownNameError
-from turkicorg.meetings import MeetingKind
 from turkicorg.organs import Organ, resolve_organ
 
 if TYPE_CHECKING:
@@ -44,6 +44,7 @@ __all__ = [
     "organ",
     "parse_day",
     "parse_partial",
+    "terminal_columns",
     "year",
 ]
 
@@ -53,12 +54,45 @@ PARTIAL_MODES: Final = ("skip", "span")
 _DATE_HELP: Final = "use YYYY, YYYY-MM, YYYY-MM-DD or 'today'"
 
 
+def terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns``, without importing :mod:`shutil`.
+
+    argparse makes a formatter for every option it adds, and its default one imports shutil
+    (and, with it, three compression modules) to ask the width: about 1.5 ms of every
+    command. The same answer: ``COLUMNS`` when it is a positive number, else the width of
+    the terminal standard output is, else 80.
+    """
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
 class Formatter(argparse.RawDescriptionHelpFormatter):
     """Wrap one-paragraph descriptions; keep multi-line texts (examples) as written."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        if width is None:  # as argparse's own default, without importing shutil
+            width = terminal_columns() - 2
+        super().__init__(prog, indent_increment, max_help_position, width)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         if "\n" in text:
             return super()._fill_text(text, width, indent)
+        import textwrap  # noqa: PLC0415 - only for help (start-up time of every command)
+
         return textwrap.fill(
             text, min(width, WIDTH - 1), initial_indent=indent, subsequent_indent=indent
         )
@@ -253,6 +287,8 @@ def add_organ(parser: argparse.ArgumentParser, *, help: str, option: bool = Fals
 
 def add_kind(parser: argparse.ArgumentParser, *, help: str) -> None:  # noqa: A002
     """``--kind``: a kind of meeting."""
+    from turkicorg.meetings import MeetingKind  # noqa: PLC0415 - for the commands that have it
+
     values = [kind.value for kind in MeetingKind]
     parser.add_argument("--kind", type=choice(values), choices=values, help=help)
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import re
 import sys
-import textwrap
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
@@ -69,6 +68,8 @@ def shown_path(path: str) -> str:
 
 def prose(text: str) -> str:
     """Terminal-safe text wrapped to fit an 80-column terminal."""
+    import textwrap  # noqa: PLC0415 - only for paragraphs (start-up time of every command)
+
     return textwrap.fill(
         terminal(text), width=WIDTH - 1, break_long_words=False, break_on_hyphens=False
     )

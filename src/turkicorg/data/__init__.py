@@ -7,7 +7,8 @@ built by the quick path the document reader tries first
 (:func:`turkicorg.serialize.quickread.quick_document`, no cattrs imported) or, should it
 decline, by the strict converter users use (:func:`turkicorg.serialize.from_document`, which
 reports every problem), validated, and cached: the first call of :func:`load_default` parses
-them, later calls return the same immutable object.
+them, later calls return the same immutable object. :func:`load_record` reads the first alone
+(the record without its meetings) for answers that need no meetings.
 """
 
 from __future__ import annotations
@@ -22,14 +23,16 @@ from turkicorg.fileio import decode_utf8
 
 if TYPE_CHECKING:
     from turkicorg.organization import Organization
+    from turkicorg.record import OrganizationRecord
 
-__all__ = ["DATA_FILES", "load_default", "read_document"]
+__all__ = ["DATA_FILES", "load_default", "load_record", "read_document"]
 
 DATA_FILES = ("organization.json", "meetings.json")
 """The documents of the embedded dataset."""
 
 _lock = threading.Lock()
 _cache: dict[str, Organization] = {}
+_records: dict[str, OrganizationRecord] = {}
 
 
 def _read_bytes(name: str) -> bytes:
@@ -100,3 +103,38 @@ def load_default() -> Organization:
         if "default" not in _cache:
             _cache["default"] = _build()
         return _cache["default"]
+
+
+def load_record() -> OrganizationRecord:
+    """Return the embedded organization's record, without its meetings (cached).
+
+    The parties, memberships, organs and posts: everything the Council of Elders' chair and
+    the membership answers need. It reads one document instead of two and imports none of
+    the meeting modules, so a program that needs no meetings starts sooner. The values are
+    those of :func:`load_default`, which it returns once that is loaded (an
+    :class:`~turkicorg.Organization` is a record), and also when the quick reader declines
+    the record (the strict reader then reads everything and reports every problem).
+
+    >>> from turkicorg import CouncilOfElders
+    >>> from turkicorg.data import load_record
+    >>> record = load_record()
+    >>> record.id, record is load_record()
+    ('OTS', True)
+    >>> CouncilOfElders(record).next_chair(after="2025-12-01").state.id
+    'UZ'
+    """
+    found: OrganizationRecord | None = _cache.get("default") or _records.get("record")
+    if found is not None:
+        return found
+    from turkicorg.serialize.quickread import quick_record  # noqa: PLC0415 - lazy: import stays cheap
+
+    with _lock:
+        if "default" in _cache:
+            return _cache["default"]
+        if "record" not in _records:
+            record = quick_record(read_document("organization.json"))
+            if record is None:
+                _cache["default"] = _build()
+                return _cache["default"]
+            _records["record"] = record
+        return _records["record"]

@@ -20,6 +20,7 @@ __all__ = [
     "FORMAT",
     "VERSION",
     "GcPause",
+    "Reject",
     "bad_text",
     "envelope_head",
     "fail",
@@ -28,6 +29,11 @@ __all__ = [
     "key_path",
     "type_name",
 ]
+
+
+class Reject(Exception):  # noqa: N818 - a control-flow signal, never seen by users
+    """A quick or fast path declines the input; the strict path takes over."""
+
 
 FORMAT: Final = "turkicorg"
 """The ``format`` value of every turkicorg document."""

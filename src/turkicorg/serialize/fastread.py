@@ -29,7 +29,7 @@ from turkicorg.dates import PartialDate
 from turkicorg.errors import InvalidDataError, TurkicOrgError
 from turkicorg.meetings import Meeting, Participant, Place
 from turkicorg.registry import MeetingRegistry, registry_problems
-from turkicorg.serialize.common import FORMAT, VERSION, bad_text, find_surrogate
+from turkicorg.serialize.common import FORMAT, VERSION, Reject, bad_text, find_surrogate
 from turkicorg.serialize.fields import MEETING_FIELDS, FieldSpec, Kind, field_specs
 from turkicorg.sourcing import Alternative
 
@@ -44,7 +44,6 @@ __all__ = [
     "READ_MEETING",
     "RECORD_KINDS",
     "FastPath",
-    "Reject",
     "build_registry",
     "fast_meeting",
     "fast_meetings",
@@ -53,10 +52,6 @@ __all__ = [
     "reader_applies",
     "slot_setter",
 ]
-
-
-class Reject(Exception):  # noqa: N818 - a control-flow signal, never seen by users
-    """The fast path declines the input; the strict path takes over."""
 
 
 NO: Final[Any] = object()

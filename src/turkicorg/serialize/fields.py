@@ -14,8 +14,6 @@ says how its value is written in JSON:
 from __future__ import annotations
 
 import enum
-import types
-import typing
 from collections.abc import Mapping
 from typing import Any, Final
 
@@ -23,6 +21,7 @@ import attrs
 
 from turkicorg.dates import PartialDate
 from turkicorg.meetings import Meeting, Participant, Place
+from turkicorg.serialize.scalars import choices_of, enums_of
 from turkicorg.sourcing import Alternative
 
 __all__ = [
@@ -31,7 +30,6 @@ __all__ = [
     "NESTED_KINDS",
     "FieldSpec",
     "Kind",
-    "choices_of",
     "field_specs",
     "kind_of",
 ]
@@ -83,17 +81,6 @@ _SIMPLE: Final[dict[Any, Kind]] = {
 }
 
 
-def _enums(tp: Any) -> tuple[type[enum.Enum], ...]:
-    """The enumerations ``tp`` is made of: itself, or every member of a union of them."""
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return (tp,)
-    if isinstance(tp, types.UnionType) or typing.get_origin(tp) is typing.Union:
-        members = typing.get_args(tp)
-        if all(isinstance(m, type) and issubclass(m, enum.Enum) for m in members):
-            return tuple(members)
-    return ()
-
-
 def kind_of(tp: Any) -> Kind:
     """The kind of a field of type ``tp`` (:attr:`Kind.OTHER` for a type not listed)."""
     try:
@@ -102,12 +89,7 @@ def kind_of(tp: Any) -> Kind:
         found = None
     if found is not None:
         return found
-    return Kind.CHOICE if _enums(tp) else Kind.OTHER
-
-
-def choices_of(tp: Any) -> Mapping[str, Any]:
-    """The members of the enumeration(s) of ``tp`` by value; empty for other types."""
-    return {member.value: member for cls in _enums(tp) for member in cls}
+    return Kind.CHOICE if enums_of(tp) else Kind.OTHER
 
 
 @attrs.frozen

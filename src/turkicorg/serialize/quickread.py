@@ -19,12 +19,19 @@ strict path refuses; ``tests/test_fuzz_serialize.py`` gives it every fuzzed docu
 Types read: ``str``, ``int``, ``bool``, ``datetime.date``,
 :class:`~turkicorg.PartialDate`, enumerations, the organ-or-mechanism union, ``X | None``,
 ``tuple[X, ...]``, attrs classes of such fields, and :class:`~turkicorg.MeetingRegistry`.
+
+:func:`quick_record` reads the record of an organization document alone (everything but the
+meetings), and imports none of the meeting modules: the registry, the meeting reader and the
+organization's class are imported only when a document holds meetings, and the fast path's
+switch (:data:`~.fastread.FAST_PATH`) is read only once its module is imported (before that,
+nothing can have switched it off).
 """
 
 from __future__ import annotations
 
 import contextlib
 import enum
+import sys
 import threading
 import types
 import typing
@@ -32,18 +39,18 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
-from turkicorg.registry import MeetingRegistry
-from turkicorg.serialize.common import ENVELOPE, FORMAT, VERSION, gc_paused
-from turkicorg.serialize.doctypes import model_types
-from turkicorg.serialize.fastread import FAST_PATH, Reject, build_registry, fast_meetings
+from turkicorg.record import OrganizationRecord
+from turkicorg.serialize.common import ENVELOPE, FORMAT, VERSION, Reject, gc_paused
 from turkicorg.serialize.scalars import SCALAR_HOOKS, enum_hook
 
 if typing.TYPE_CHECKING:
     from collections.abc import Callable
 
+    from turkicorg.registry import MeetingRegistry
+
     Read = Callable[[Any], Any]
 
-__all__ = ["quick_document", "quick_structure", "reader_for"]
+__all__ = ["quick_document", "quick_record", "quick_structure", "reader_for"]
 
 T = TypeVar("T")
 
@@ -53,13 +60,27 @@ class _Unsupported(Exception):  # noqa: N818 - a signal while building readers, 
 
 
 def _registry(value: object) -> MeetingRegistry:
+    from turkicorg.serialize.fastread import build_registry, fast_meetings  # noqa: PLC0415
+
     meetings = fast_meetings(value)
     if meetings is None:
         raise Reject
     return build_registry(meetings)
 
 
-_SCALARS: Final[dict[Any, Read]] = {**SCALAR_HOOKS, MeetingRegistry: _registry}
+def _is_registry(tp: object) -> bool:
+    """True when ``tp`` is :class:`~turkicorg.MeetingRegistry` (no registry before its module)."""
+    module = sys.modules.get("turkicorg.registry")
+    return module is not None and tp is module.MeetingRegistry
+
+
+def _switched_on() -> bool:
+    """``FAST_PATH.enabled``; True while its module is not imported (no one switched it off)."""
+    module = sys.modules.get("turkicorg.serialize.fastread")
+    return module is None or bool(module.FAST_PATH.enabled)
+
+
+_SCALARS: Final[dict[Any, Read]] = dict(SCALAR_HOOKS)
 _objects: dict[type, Read | None] = {}
 _documents: set[type] = set()
 _building: Final = threading.Lock()
@@ -117,6 +138,8 @@ def _reader(tp: Any) -> Read:
         raise _Unsupported from None
     if found is not None:
         return found
+    if _is_registry(tp):
+        return _registry
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return enum_hook(tp)
     args = typing.get_args(tp)
@@ -147,19 +170,14 @@ def reader_for(tp: Any) -> Read | None:
 def _document_types() -> set[type]:
     """The classes the quick path reads: the document types (found once)."""
     if not _documents:
+        from turkicorg.serialize.doctypes import model_types  # noqa: PLC0415 - the whole model
+
         _documents.update(model_types()[0])
     return _documents
 
 
-def quick_structure(data: object, cls: type[T]) -> T | None:
-    """A document type ``cls`` built from plain data by the quick path, or None.
-
-    None means the quick path declines: the data may still be valid, and the strict
-    converter decides (and locates every problem). It also declines a class that is not a
-    document type (:data:`~turkicorg.serialize.DOCUMENT_TYPES`).
-    """
-    if not FAST_PATH.enabled or cls not in _document_types():
-        return None
+def _read(data: object, cls: type[T]) -> T | None:
+    """``cls`` (a class read here) from plain data, or None when the quick path declines."""
     try:
         read = reader_for(cls)
         if read is None:
@@ -171,12 +189,23 @@ def quick_structure(data: object, cls: type[T]) -> T | None:
         return None
 
 
-def quick_document(document: object, cls: type[T]) -> T | None:
-    """``cls`` from a document of the current version whose fields sit beside the envelope.
+def quick_structure(data: object, cls: type[T]) -> T | None:
+    """A document type ``cls`` built from plain data by the quick path, or None.
 
-    None when the quick path declines: another envelope or version (migrations are the
-    strict path's), a class whose fields sit under a key of their own, or any doubt about
-    the fields.
+    None means the quick path declines: the data may still be valid, and the strict
+    converter decides (and locates every problem). It also declines a class that is not a
+    document type (:data:`~turkicorg.serialize.DOCUMENT_TYPES`).
+    """
+    if not _switched_on() or cls not in _document_types():
+        return None
+    return _read(data, cls)
+
+
+def _fields(document: object, declared: str, cls: type) -> dict[str, Any] | None:
+    """The fields of a document of the current version declaring ``declared``, or None.
+
+    None also for a class ``cls`` with a field named as a key of the envelope (its fields sit
+    under a key of their own).
     """
     attributes = getattr(cls, "__attrs_attrs__", None)
     if (
@@ -191,9 +220,35 @@ def quick_document(document: object, cls: type[T]) -> T | None:
         type(given.get("format")) is not str
         or given.get("format") != FORMAT
         or type(given.get("type")) is not str
-        or given.get("type") != cls.__name__
+        or given.get("type") != declared
         or type(version) is not int
         or version != VERSION
     ):
         return None
-    return quick_structure({k: v for k, v in given.items() if k not in ENVELOPE}, cls)
+    return {k: v for k, v in given.items() if k not in ENVELOPE}
+
+
+def quick_document(document: object, cls: type[T]) -> T | None:
+    """``cls`` from a document of the current version whose fields sit beside the envelope.
+
+    None when the quick path declines: another envelope or version (migrations are the
+    strict path's), a class whose fields sit under a key of their own, or any doubt about
+    the fields.
+    """
+    fields = _fields(document, getattr(cls, "__name__", ""), cls)
+    return None if fields is None else quick_structure(fields, cls)
+
+
+def quick_record(document: object) -> OrganizationRecord | None:
+    """The :class:`~turkicorg.OrganizationRecord` of an organization document, or None.
+
+    An ``Organization`` document whose meetings are kept elsewhere (no ``meetings`` key, as
+    in the embedded data) gives its record: the parties, memberships, organs and posts, the
+    same objects :func:`quick_document` builds for them, with every invariant of the record
+    checked. Nothing of the meetings is imported. None when the quick path declines, as
+    :func:`quick_document` does, and for a document that holds meetings.
+    """
+    fields = _fields(document, "Organization", OrganizationRecord)
+    if fields is None or "meetings" in fields or not _switched_on():
+        return None
+    return _read(fields, OrganizationRecord)

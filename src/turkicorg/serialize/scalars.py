@@ -12,25 +12,26 @@ Each takes the target type as an optional second argument, as cattrs passes it, 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import re
+import types
 import typing
 from typing import Any, Final
 
 from turkicorg.dates import PartialDate
 from turkicorg.errors import InvalidDateError
-from turkicorg.meetings import Body
-from turkicorg.organs import Organ
+from turkicorg.organs import Body, Organ
 from turkicorg.serialize.common import bad_text, fail, type_name
-from turkicorg.serialize.fields import choices_of
 
 if typing.TYPE_CHECKING:
-    import enum
     from collections.abc import Callable, Mapping
 
 __all__ = [
     "SCALAR_HOOKS",
+    "choices_of",
     "enum_hook",
     "enum_value",
+    "enums_of",
     "structure_body",
     "structure_bool",
     "structure_date",
@@ -87,6 +88,22 @@ def structure_partial(value: object, _: object = None) -> PartialDate:
         return PartialDate.parse(value)
     except InvalidDateError as error:
         raise fail(str(error), value) from None
+
+
+def enums_of(tp: Any) -> tuple[type[enum.Enum], ...]:
+    """The enumerations ``tp`` is made of: itself, or every member of a union of them."""
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return (tp,)
+    if isinstance(tp, types.UnionType) or typing.get_origin(tp) is typing.Union:
+        members = typing.get_args(tp)
+        if all(isinstance(m, type) and issubclass(m, enum.Enum) for m in members):
+            return tuple(members)
+    return ()
+
+
+def choices_of(tp: Any) -> Mapping[str, Any]:
+    """The members of the enumeration(s) of ``tp`` by value; empty for other types."""
+    return {member.value: member for cls in enums_of(tp) for member in cls}
 
 
 def enum_hook(cls: type[enum.Enum]) -> Callable[..., enum.Enum]:
