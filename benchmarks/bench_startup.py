@@ -33,9 +33,9 @@ from benchlib import Load, environment, fmt_s, fmt_x, fresh_runs, table
 PY = sys.executable
 BASELINE = "python -c 'import attrs, cattrs'"
 ELDERS_FLOOR = (
-    "import datetime as dt; from turkicorg.data import load_default; "
-    "from turkicorg.elders import ElderChairPolicy; "
-    "ots = load_default(); council = ots.council_of_elders.with_policy(ElderChairPolicy()); "
+    "import datetime as dt; from turkicorg.data import load_record; "
+    "from turkicorg.elders import CouncilOfElders, ElderChairPolicy; "
+    "council = CouncilOfElders(load_record(), policy=ElderChairPolicy()); "
     "print(council.upcoming_chairs(1, after=dt.date.today())[0].state.short_name)"
 )
 
@@ -69,6 +69,11 @@ def commands() -> dict[str, list[str]]:
             PY,
             "-c",
             "import turkicorg; turkicorg.load_default()",
+        ],
+        "import turkicorg; turkicorg.load_record() (no meetings)": [
+            PY,
+            "-c",
+            "import turkicorg; turkicorg.load_record()",
         ],
         "turkicorg chair elders --next": [*cli(), "chair", "elders", "--next"],
         "the same answer without the CLI (floor)": [PY, "-c", ELDERS_FLOOR],

@@ -11,8 +11,9 @@ first falls back on the official name in the same language). Explanations stay i
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+import attrs
 
 from turkicorg.errors import MissingNameError, UnknownLanguageError
 from turkicorg.languages import TAGS, collation_key, normalize_tag
@@ -56,7 +57,7 @@ def add_lang(parser: argparse.ArgumentParser, *, help: str = LANG_HELP) -> None:
     parser.add_argument("--lang", type=language_tag, metavar="TAG", help=help)
 
 
-@dataclass(frozen=True)
+@attrs.frozen
 class Named:
     """A name and the language it is in (the language asked for, or ``en`` instead)."""
 

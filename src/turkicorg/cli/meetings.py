@@ -17,7 +17,6 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
 import attrs
@@ -122,7 +121,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace, console: Console) -> int:
     """List the meetings that pass the filters, in the chosen format."""
-    console = replace(console, wide=args.wide)
+    console = attrs.evolve(console, wide=args.wide)
     ots = load(args)
     _note_range(ots, args, console)
     found = _filtered(ots, args)

@@ -11,8 +11,9 @@ Examples:
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Final
+
+import attrs
 
 from turkicorg.cli.evidence import add_sources, note_horizon, source_lines
 from turkicorg.cli.lang import add_lang, party_name, sorted_parties
@@ -60,7 +61,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace, console: Console) -> int:
     """Print the members (and with --observers, the observers) on a day."""
-    console = replace(console, wide=args.wide)
+    console = attrs.evolve(console, wide=args.wide)
     ots = load(args)
     note_horizon(ots, args.on, console)
     day = args.on or today()

@@ -9,11 +9,13 @@ characters its own way (``\u001b``), CSV keeps them in quoted cells.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sys
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final, TextIO
+
+import attrs
 
 from turkicorg.fileio import write_atomic
 
@@ -36,11 +38,10 @@ __all__ = [
 WIDTH: Final = 80
 """The terminal width every table and paragraph fits."""
 
-_UNSAFE: Final = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+_UNSAFE: Final = "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+"""The characters :func:`terminal` escapes (none of them is printable: ``str.isprintable``)."""
 _NAMED: Final = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_JSON_UNSAFE: Final = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE: Final = "[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 _SHRINKABLE: Final = frozenset({"title", "place", "name", "official_name"})
 
 
@@ -52,13 +53,21 @@ def _escape(found: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+@functools.cache
+def _pattern(characters: str) -> re.Pattern[str]:
+    """A character class, compiled on first use (compiling costs every command start-up time)."""
+    return re.compile(characters)
+
+
 def terminal(text: str) -> str:
     r"""``text`` with every character that could disturb a terminal shown as an escape.
 
     >>> terminal("row\nforged \x1b[2J")
     'row\\nforged \\x1b[2J'
     """
-    return _UNSAFE.sub(_escape, text)
+    if text.isprintable():  # none of the characters escaped is printable
+        return text
+    return _pattern(_UNSAFE).sub(_escape, text)
 
 
 def shown_path(path: str) -> str:
@@ -75,12 +84,12 @@ def prose(text: str) -> str:
     )
 
 
-@dataclass(frozen=True)
+@attrs.frozen
 class Console:
     """Where a command writes: its answers to ``out``, its messages to ``err``."""
 
-    out: TextIO = field(default_factory=lambda: sys.stdout)
-    err: TextIO = field(default_factory=lambda: sys.stderr)
+    out: TextIO = attrs.field(factory=lambda: sys.stdout)
+    err: TextIO = attrs.field(factory=lambda: sys.stderr)
     wide: bool = False
 
     def write(self, text: str) -> None:
@@ -150,7 +159,7 @@ def escape_json(text: str) -> str:
 
     Such characters occur only inside JSON strings, where the escape means the same.
     """
-    return _JSON_UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+    return _pattern(_JSON_UNSAFE).sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 def rows_as(
