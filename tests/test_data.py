@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import turkicorg
@@ -163,3 +164,72 @@ def test_files_that_cannot_be_read_are_an_invalid_data_error(
     monkeypatch.setattr(data.__spec__, "origin", None)
     with pytest.raises(turkicorg.InvalidDataError, match=r"embedded meetings\.json cannot be read"):
         data.read_document("meetings.json")
+
+
+def record_values(record: turkicorg.OrganizationRecord) -> tuple[object, ...]:
+    """The values of a record's fields (an Organization's record part)."""
+    return tuple(
+        getattr(record, f.name) for f in attrs.fields(turkicorg.OrganizationRecord) if f.init
+    )
+
+
+@pytest.fixture
+def no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing of the embedded data loaded yet (restored after the test)."""
+    monkeypatch.setattr(data, "_cache", {})
+    monkeypatch.setattr(data, "_records", {})
+
+
+@pytest.mark.usefixtures("no_cache")
+def test_load_record_is_the_record_of_load_default() -> None:
+    """The record alone, cached, with the values of the whole organization's record."""
+    record = turkicorg.load_record()
+    assert type(record) is turkicorg.OrganizationRecord
+    assert turkicorg.load_record() is record
+    whole = turkicorg.load_default()
+    assert record_values(record) == record_values(whole)
+    assert turkicorg.load_record() is whole  # once the whole is loaded, it is the record
+
+
+@pytest.mark.usefixtures("no_cache")
+def test_load_record_is_cached_and_thread_safe() -> None:
+    """Concurrent first calls all get the same record."""
+    results: list[turkicorg.OrganizationRecord] = []
+    threads = [
+        threading.Thread(target=lambda: results.append(turkicorg.load_record())) for _ in range(8)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len({id(r) for r in results}) == 1
+    assert turkicorg.load_record() is results[0]
+
+
+@pytest.mark.usefixtures("no_cache")
+def test_load_record_reads_the_whole_when_the_quick_path_declines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """If the record's quick reader declines, the whole organization is read (and cached)."""
+    from turkicorg.serialize import quickread  # noqa: PLC0415
+
+    monkeypatch.setattr(quickread, "quick_record", lambda document: None)
+    record = turkicorg.load_record()
+    assert type(record) is turkicorg.Organization
+    assert record is turkicorg.load_default() is turkicorg.load_record()
+
+
+def test_load_record_reads_no_meeting() -> None:
+    """The record alone imports no meeting module and answers the Council of Elders."""
+    code = (
+        "import sys, datetime as dt, turkicorg; from turkicorg import CouncilOfElders; "
+        "record = turkicorg.load_record(); "
+        "print(CouncilOfElders(record).next_chair(after=dt.date(2025, 12, 1)).state.id, "
+        "type(record).__name__, "
+        "sorted(m for m in sys.modules if m.startswith(('turkicorg.meetings', "
+        "'turkicorg.registry', 'turkicorg.organization', 'cattrs'))))"
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["UZ", "OrganizationRecord", "[]"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import signal
 import socket
 import stat
@@ -527,3 +528,24 @@ def test_utf16_and_utf32_are_named(encoding: str, name: str) -> None:
         data = b"\xfe\xff" + data
     with pytest.raises(InvalidDataError, match=f"x.json is {name} text, not UTF-8"):
         fileio.decode_utf8(data, source="x.json")
+
+
+def test_a_file_named_with_a_trailing_slash_is_not_read(tmp_path: Path) -> None:
+    """``file.json/`` names a folder: reading it is a data file error, not the file."""
+    path = tmp_path / "file.json"
+    path.write_bytes(b"{}")
+    assert fileio.read_bytes(str(path)) == b"{}"
+    with pytest.raises(DataFileError, match=re.escape(f"{path}/")):
+        fileio.read_bytes(f"{path}/")
+
+
+def test_reading_imports_no_pathlib() -> None:
+    """Reading a file imports neither pathlib nor its modules (start-up time of every command)."""
+    code = (
+        "import sys; from turkicorg import fileio; fileio.read_bytes(sys.executable, limit=1); "
+        "print('pathlib' in sys.modules)"
+    )
+    done = subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, "-I", "-c", code], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "False"

@@ -19,6 +19,7 @@ from turkicorg import (
     InvalidDataError,
     MeetingRegistry,
     Organization,
+    OrganizationRecord,
     PartialDate,
     Person,
     State,
@@ -30,7 +31,7 @@ from turkicorg.data import read_document
 from turkicorg.serialize import conversion, quickread
 from turkicorg.serialize.common import Reject
 from turkicorg.serialize.fastread import FAST_PATH
-from turkicorg.serialize.quickread import quick_document, quick_structure, reader_for
+from turkicorg.serialize.quickread import quick_document, quick_record, quick_structure, reader_for
 
 
 @pytest.fixture(autouse=True)
@@ -398,3 +399,75 @@ class FakeInt(int):
     @property  # type: ignore[misc]
     def __class__(self) -> type:  # type: ignore[override]
         return int
+
+
+def record_values(record: OrganizationRecord) -> tuple[object, ...]:
+    """The values of a record's fields (an Organization's record part)."""
+    return tuple(getattr(record, f.name) for f in attrs.fields(OrganizationRecord) if f.init)
+
+
+def test_the_embedded_record_is_read_alone() -> None:
+    """quick_record builds the embedded organization's record: the same values as the whole."""
+    record = quick_record(read_document("organization.json"))
+    assert type(record) is OrganizationRecord
+    assert record_values(record) == record_values(load_default())
+    assert record.memberships  # not an empty record
+    assert record.appointments
+
+
+@given(tst.full_organizations(max_meetings=2))
+def test_every_organization_record_is_read_alone(organization: Organization) -> None:
+    """The record of every organization the library writes, read without its meetings."""
+    document = json.loads(serialize.dumps(organization))
+    document.pop("meetings", None)  # left out when there are none
+    record = quick_record(document)
+    assert record is not None
+    assert record_values(record) == record_values(organization)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"meetings": []},  # a document with meetings is read whole
+        {"type": "OrganizationRecord"},  # not a document type
+        {"type": "MeetingRegistry"},
+        {"version": 2},  # migrations are the strict path's
+        {"format": "other"},
+        {"id": 5},  # a wrong type: the strict path locates it
+        {"memberships": "AZ"},
+        {"unknown": 1},
+    ],
+)
+def test_quick_record_declines(change: dict[str, Any]) -> None:
+    """A document quick_record does not read gives None (the caller reads it whole)."""
+    document = {**read_document("organization.json"), **change}
+    assert quick_record(document) is None
+
+
+def test_quick_record_declines_a_broken_record_and_when_switched_off() -> None:
+    """A broken invariant declines (the strict path reports it); so does the switch."""
+    document = read_document("organization.json")
+    broken = copy.deepcopy(document)
+    broken["memberships"].append(broken["memberships"][0])  # an overlapping membership
+    assert quick_record(broken) is None
+    assert quick_record([document]) is None
+    with FAST_PATH.disabled():
+        assert quick_record(document) is None
+    assert quick_record(document) is not None
+
+
+def test_the_record_imports_no_meeting_module() -> None:
+    """Reading the record alone imports neither the meetings, their readers nor cattrs."""
+    code = (
+        "import sys; from turkicorg.serialize.quickread import quick_record; "
+        "from turkicorg.data import read_document; "
+        "record = quick_record(read_document('organization.json')); "
+        "assert type(record).__name__ == 'OrganizationRecord'; "
+        "print(sorted(m for m in sys.modules if m.startswith(('turkicorg.meetings', "
+        "'turkicorg.registry', 'turkicorg.organization', 'turkicorg.serialize.fast', "
+        "'turkicorg.serialize.conversion', 'cattrs'))))"
+    )
+    done = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"

@@ -32,6 +32,7 @@ DATA_COMMANDS = [
     ("export", "json"),
     ("export", "csv"),
     ("chair", "--next"),
+    ("chair", "elders", "--next"),  # answered from the record alone without --data
 ]
 
 
@@ -278,3 +279,21 @@ def test_every_failure_is_one_line(monkeypatch: pytest.MonkeyPatch, cli: Runner)
         1,
         "<stdout>: cannot write 'ü' in the ascii encoding",
     )
+
+
+def test_chair_elders_reads_a_data_file_whole(
+    tmp_path: Path, cli: Runner, organization_json: bytes
+) -> None:
+    """With --data the Council of Elders is answered from the file (meetings checked too)."""
+    embedded = cli("chair", "elders", "--next", "2", "--on", "2024-01-01")
+    path = tmp_path / "org.json"
+    path.write_bytes(organization_json)
+    from_file = cli("chair", "elders", "--next", "2", "--on", "2024-01-01", "--data", str(path))
+    assert (from_file.status, from_file.out) == (0, embedded.out)
+    assert embedded.out.splitlines()[0] == "Uzbekistan"
+    document = json.loads(organization_json)
+    document["meetings"][0]["host"] = "XX"  # a meeting naming an unknown party
+    path.write_text(json.dumps(document), encoding="utf-8")
+    result = cli("chair", "elders", "--data", str(path))
+    assert result.status == 1
+    assert "unknown party id 'XX'" in one_line(result.err)

@@ -1,10 +1,19 @@
-"""Tables fit a terminal's 80 columns, and are whole when output is not a terminal."""
+"""Tables fit a terminal's 80 columns, and are whole when output is not a terminal; help fits
+the terminal; text shown on a terminal is made safe."""
 
 from __future__ import annotations
 
 import io
+import os
+import re
+import shutil
 
-from turkicorg.cli import main
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from turkicorg.cli import main, output
+from turkicorg.cli.options import Formatter, terminal_columns
 
 
 class Terminal(io.StringIO):
@@ -39,3 +48,47 @@ def test_wide_forces_whole_cells_on_a_terminal() -> None:
     assert "…" not in text
     members = _run("members", "--observers", "--wide", "--on", "2024-01-01", out=Terminal())
     assert "Northern Cyprus" in members
+
+
+@pytest.mark.parametrize("columns", [None, "100", "7", "0", "-3", "wide", ""])
+def test_the_help_width_is_the_terminals(
+    monkeypatch: pytest.MonkeyPatch, columns: str | None
+) -> None:
+    """The width help is wrapped to is what argparse's own default asks (without shutil)."""
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert terminal_columns() == shutil.get_terminal_size().columns
+    assert Formatter("turkicorg")._width == shutil.get_terminal_size().columns - 2
+
+
+def test_a_terminal_without_a_size_gets_80_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No COLUMNS and no terminal (or one that says 0 columns): 80, as shutil says."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+
+    def no_terminal(fd: int) -> os.terminal_size:
+        raise OSError(fd)
+
+    monkeypatch.setattr(os, "get_terminal_size", no_terminal)
+    assert terminal_columns() == 80
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd: os.terminal_size((0, 0)))
+    assert terminal_columns() == 80
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd: os.terminal_size((132, 50)))
+    assert terminal_columns() == 132
+    monkeypatch.setenv("COLUMNS", "90")
+    assert terminal_columns() == 90
+
+
+@given(st.text())
+def test_terminal_text_escapes_exactly_the_unsafe_characters(text: str) -> None:
+    """Text printable as it is passes unchanged; otherwise every unsafe character is escaped."""
+    expected = re.sub(output._UNSAFE, output._escape, text)
+    assert output.terminal(text) == expected
+
+
+def test_no_unsafe_character_is_printable() -> None:
+    """What lets terminal() return printable text as it is: no escaped character is printable."""
+    unsafe = re.compile(output._UNSAFE)
+    assert not any(chr(c).isprintable() for c in range(0x110000) if unsafe.match(chr(c)))
+    assert output.terminal("row\u2028\u202e\ud800\x9b\t") == "row\\u2028\\u202e\\ud800\\x9b\\t"
