@@ -101,7 +101,7 @@ def load(args: argparse.Namespace) -> Organization:
 
 
 def load_record(args: argparse.Namespace) -> OrganizationRecord:
-    """The record a command that needs no meetings answers from (the Council of Elders).
+    """The record a command that needs no meetings answers from (members, the Council of Elders).
 
     ``--data`` is read whole, as :func:`load` reads it (its meetings are checked too); without
     it, the embedded record alone (:func:`turkicorg.data.load_record`: no meeting is read).

@@ -17,7 +17,7 @@ import attrs
 
 from turkicorg.cli.evidence import add_sources, note_horizon, source_lines
 from turkicorg.cli.lang import add_lang, party_name, sorted_parties
-from turkicorg.cli.loading import load
+from turkicorg.cli.loading import load_record
 from turkicorg.cli.options import add_command, add_common, add_format, add_wide
 from turkicorg.cli.output import rows_as
 from turkicorg.cli.status import EXIT_OK, NoResult
@@ -29,8 +29,8 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from turkicorg.cli.output import Console
-    from turkicorg.organization import Organization
     from turkicorg.parties import State
+    from turkicorg.record import OrganizationRecord
 
 __all__ = ["COLUMNS", "FORMATS", "register", "run"]
 
@@ -62,7 +62,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace, console: Console) -> int:
     """Print the members (and with --observers, the observers) on a day."""
     console = attrs.evolve(console, wide=args.wide)
-    ots = load(args)
+    ots = load_record(args)  # memberships: no meeting is read
     note_horizon(ots, args.on, console)
     day = args.on or today()
     parties = sorted_parties(ots.members(on=day), args.lang, on=day)
@@ -88,7 +88,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
 
 
 def _with_sources(
-    ots: Organization, rows: list[dict[str, Any]], day: dt.date, fmt: str
+    ots: OrganizationRecord, rows: list[dict[str, Any]], day: dt.date, fmt: str
 ) -> list[dict[str, Any]]:
     """The rows with their membership's sources and alternatives (JSON lists, CSV text)."""
     for row in rows:
@@ -118,7 +118,7 @@ def _columns(fmt: str, lang: str | None) -> tuple[str, ...]:
 
 
 def _rows(
-    ots: Organization, parties: Sequence[State], day: dt.date, lang: str | None, fmt: str
+    ots: OrganizationRecord, parties: Sequence[State], day: dt.date, lang: str | None, fmt: str
 ) -> list[dict[str, Any]]:
     rows = []
     for party in parties:
