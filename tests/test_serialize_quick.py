@@ -471,3 +471,10 @@ def test_the_record_imports_no_meeting_module() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_an_instance_is_not_a_class_to_read() -> None:
+    """A model object given for the class declines (it has attrs fields, not a class name)."""
+    ots = load_default()
+    assert quick_document(embedded_document(), ots) is None  # type: ignore[arg-type]
+    assert quick_document(embedded_document(), Organization) is not None

@@ -201,8 +201,8 @@ def quick_structure(data: object, cls: type[T]) -> T | None:
     return _read(data, cls)
 
 
-def _fields(document: object, declared: str, cls: type) -> dict[str, Any] | None:
-    """The fields of a document of the current version declaring ``declared``, or None.
+def _fields(document: object, cls: type, declared: str | None = None) -> dict[str, Any] | None:
+    """The fields of a document of the current version of ``cls`` (or declaring ``declared``).
 
     None also for a class ``cls`` with a field named as a key of the envelope (its fields sit
     under a key of their own).
@@ -210,6 +210,7 @@ def _fields(document: object, declared: str, cls: type) -> dict[str, Any] | None
     attributes = getattr(cls, "__attrs_attrs__", None)
     if (
         type(document) is not dict
+        or not isinstance(cls, type)
         or attributes is None
         or any(field.name in ENVELOPE for field in attributes)
     ):
@@ -220,7 +221,7 @@ def _fields(document: object, declared: str, cls: type) -> dict[str, Any] | None
         type(given.get("format")) is not str
         or given.get("format") != FORMAT
         or type(given.get("type")) is not str
-        or given.get("type") != declared
+        or given.get("type") != (declared or cls.__name__)
         or type(version) is not int
         or version != VERSION
     ):
@@ -235,8 +236,10 @@ def quick_document(document: object, cls: type[T]) -> T | None:
     strict path's), a class whose fields sit under a key of their own, or any doubt about
     the fields.
     """
-    fields = _fields(document, getattr(cls, "__name__", ""), cls)
-    return None if fields is None else quick_structure(fields, cls)
+    fields = _fields(document, cls)
+    if fields is None:
+        return None
+    return quick_structure(fields, cls)
 
 
 def quick_record(document: object) -> OrganizationRecord | None:
@@ -248,7 +251,7 @@ def quick_record(document: object) -> OrganizationRecord | None:
     checked. Nothing of the meetings is imported. None when the quick path declines, as
     :func:`quick_document` does, and for a document that holds meetings.
     """
-    fields = _fields(document, "Organization", OrganizationRecord)
-    if fields is None or "meetings" in fields or not _switched_on():
-        return None
+    fields = _fields(document, OrganizationRecord, "Organization")
+    if fields is None or not _switched_on():
+        return None  # (meetings are a key the record's reader does not know: it declines)
     return _read(fields, OrganizationRecord)
