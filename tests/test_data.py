@@ -233,3 +233,24 @@ def test_load_record_reads_no_meeting() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["UZ", "OrganizationRecord", "[]"]
+
+
+@pytest.mark.usefixtures("no_cache")
+def test_load_record_returns_the_whole_loaded_while_it_waited(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another thread loads the whole organization while this one waits for the lock."""
+    whole = data._build()
+
+    class Busy:
+        """A lock released by a thread that has just loaded the whole organization."""
+
+        def __enter__(self) -> None:
+            data._cache["default"] = whole
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+    monkeypatch.setattr(data, "_lock", Busy())
+    assert turkicorg.load_record() is whole
+    assert not data._records  # the record alone was never built
