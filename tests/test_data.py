@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -192,16 +193,31 @@ def test_load_record_is_the_record_of_load_default() -> None:
 
 
 @pytest.mark.usefixtures("no_cache")
-def test_load_record_is_cached_and_thread_safe() -> None:
-    """Concurrent first calls all get the same record."""
+def test_load_record_is_cached_and_thread_safe(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Concurrent first calls all get the same record, read once."""
+    from turkicorg.serialize import quickread  # noqa: PLC0415
+
     results: list[turkicorg.OrganizationRecord] = []
-    threads = [
-        threading.Thread(target=lambda: results.append(turkicorg.load_record())) for _ in range(8)
-    ]
+    reads: list[object] = []
+    together = threading.Barrier(8)
+    read = quickread.quick_record
+
+    def slow_read(document: object) -> turkicorg.OrganizationRecord | None:
+        reads.append(document)
+        time.sleep(0.05)  # every other thread arrives meanwhile (no timing is asserted)
+        return read(document)
+
+    def first_call() -> None:
+        together.wait()
+        results.append(turkicorg.load_record())
+
+    monkeypatch.setattr(quickread, "quick_record", slow_read)
+    threads = [threading.Thread(target=first_call) for _ in range(8)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
+    assert len(reads) == 1
     assert len({id(r) for r in results}) == 1
     assert turkicorg.load_record() is results[0]
 

@@ -540,12 +540,19 @@ def test_a_file_named_with_a_trailing_slash_is_not_read(tmp_path: Path) -> None:
 
 
 def test_reading_imports_no_pathlib() -> None:
-    """Reading a file imports neither pathlib nor its modules (start-up time of every command)."""
+    """Reading a file imports neither pathlib nor its modules (start-up time of every command).
+
+    The process starts without ``site`` (whose path hooks, an editable install's or a
+    coverage tool's, may import pathlib themselves), turkicorg and attrs on its path.
+    """
+    import attrs  # noqa: PLC0415
+
+    paths = [str(Path(fileio.__file__).parent.parent), str(Path(attrs.__file__).parent.parent)]
     code = (
-        "import sys; from turkicorg import fileio; fileio.read_bytes(sys.executable, limit=1); "
-        "print('pathlib' in sys.modules)"
+        f"import sys; sys.path[:0] = {paths!r}; from turkicorg import fileio; "
+        "fileio.read_bytes(sys.executable, limit=1); print('pathlib' in sys.modules)"
     )
     done = subprocess.run(  # noqa: S603 - our own interpreter
-        [sys.executable, "-I", "-c", code], capture_output=True, text=True, check=True
+        [sys.executable, "-S", "-I", "-c", code], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "False"

@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 import threading
+import types
 from typing import Any
 
 import attrs
@@ -30,7 +31,7 @@ from turkicorg import strategies as tst
 from turkicorg.data import read_document
 from turkicorg.serialize import conversion, quickread
 from turkicorg.serialize.common import Reject
-from turkicorg.serialize.fastread import FAST_PATH
+from turkicorg.serialize.fastread import FAST_PATH, FastPath
 from turkicorg.serialize.quickread import quick_document, quick_record, quick_structure, reader_for
 
 
@@ -478,3 +479,32 @@ def test_an_instance_is_not_a_class_to_read() -> None:
     ots = load_default()
     assert quick_document(embedded_document(), ots) is None  # type: ignore[arg-type]
     assert quick_document(embedded_document(), Organization) is not None
+
+
+def test_an_interrupted_build_is_not_remembered(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reader whose build fails (interrupted, a module half imported) is built next time."""
+    document = read_document("organization.json")
+    build = quickread._object
+
+    def interrupted(cls: type) -> object:
+        raise RuntimeError(cls)
+
+    monkeypatch.setattr(quickread, "_object", interrupted)
+    assert quick_record(document) is None
+    monkeypatch.setattr(quickread, "_object", build)
+    assert quick_record(document) is not None
+
+
+def test_modules_being_imported_by_another_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A module found half imported (its names not made yet) is read as not there yet."""
+    document = read_document("organization.json")
+    assert quickread._is_registry(MeetingRegistry)
+    assert not quickread._is_registry(OrganizationRecord)
+    monkeypatch.setitem(sys.modules, "turkicorg.registry.core", types.ModuleType("half"))
+    assert not quickread._is_registry(MeetingRegistry)
+    half = types.ModuleType("turkicorg.serialize.fastread")
+    monkeypatch.setitem(sys.modules, "turkicorg.serialize.fastread", half)
+    assert quick_record(document) is not None  # no switch made yet: nobody switched it off
+    half.FAST_PATH = FastPath(applies=True)  # type: ignore[attr-defined]
+    half.FAST_PATH.enabled = False  # type: ignore[attr-defined]
+    assert quick_record(document) is None

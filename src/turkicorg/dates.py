@@ -54,7 +54,9 @@ def today() -> dt.date:
 
 
 def month_days(year: int, month: int) -> int:
-    """The number of days in a month (``calendar.monthrange(year, month)[1]``).
+    """The number of days in a month of a year a date may have (years 1-9999, months 1-12).
+
+    ``calendar.monthrange(year, month)[1]`` for those (a test holds it to that).
 
     >>> month_days(2024, 2), month_days(2023, 2), month_days(2023, 12)
     (29, 28, 31)

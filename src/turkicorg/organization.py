@@ -221,7 +221,8 @@ class Organization(OrganizationRecord):
         """Deprecated: use ``council_of_elders`` (``.with_policy(policy)``, or ``policy=``).
 
         .. deprecated:: 0.2
-           One way leads to the Council of Elders: :attr:`council_of_elders`.
+           One way leads to the Council of Elders: :attr:`council_of_elders`
+           (``CouncilOfElders(record)`` for a record without meetings).
         """
         from turkicorg.elders import CouncilOfElders  # noqa: PLC0415 - the rule's module, loaded when asked
 

@@ -482,7 +482,8 @@ class OrganizationRecord:
         """Deprecated: use ``council_of_elders.elders(on=...)``.
 
         .. deprecated:: 0.2
-           One way leads to the Council of Elders: ``Organization.council_of_elders``.
+           One way leads to the Council of Elders: ``Organization.council_of_elders``
+           (``CouncilOfElders(record)`` for a record without meetings).
         """
         warnings.warn(
             "Organization.elders(on=...) is deprecated: use "

@@ -9,8 +9,9 @@ One module per command (:mod:`~turkicorg.cli.overview`, :mod:`~turkicorg.cli.mem
 (:mod:`~turkicorg.cli.status`). A command module's docstring is its ``--help`` text (the
 first line the summary, the paragraphs after it the description, its ``Examples:`` section
 the examples shown); only the module of the command that runs is imported. The commands
-compute nothing of their own: they ask the façade (:class:`~turkicorg.Organization`) and
-print its answers.
+compute nothing of their own: they ask the façade (:class:`~turkicorg.Organization`), or,
+for the members and the Council of Elders, the record alone
+(:func:`turkicorg.data.load_record`), and print the answers.
 
 Exit statuses: 0 success, 1 invalid data, a file that cannot be read or written, or no
 result, 2 usage error. Every failure is one line on standard error, never a traceback.

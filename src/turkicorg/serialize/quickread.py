@@ -29,7 +29,6 @@ nothing can have switched it off).
 
 from __future__ import annotations
 
-import contextlib
 import enum
 import sys
 import threading
@@ -68,16 +67,29 @@ def _registry(value: object) -> MeetingRegistry:
     return build_registry(meetings)
 
 
+_ABSENT: Final = object()
+
+
 def _is_registry(tp: object) -> bool:
-    """True when ``tp`` is :class:`~turkicorg.MeetingRegistry` (no registry before its module)."""
-    module = sys.modules.get("turkicorg.registry")
-    return module is not None and tp is module.MeetingRegistry
+    """True when ``tp`` is :class:`~turkicorg.MeetingRegistry`.
+
+    The class exists only once its module has defined it, so nothing is imported to tell:
+    the module is looked up, and may be missing or still being imported by another thread.
+    """
+    module = sys.modules.get("turkicorg.registry.core")
+    return tp is getattr(module, "MeetingRegistry", _ABSENT)
 
 
 def _switched_on() -> bool:
-    """``FAST_PATH.enabled``; True while its module is not imported (no one switched it off)."""
-    module = sys.modules.get("turkicorg.serialize.fastread")
-    return module is None or bool(module.FAST_PATH.enabled)
+    """``FAST_PATH.enabled``, without importing the meeting reader's module to read it.
+
+    Before that module has made the switch (not imported yet, or being imported by another
+    thread), nobody can have switched it off. What the switch's ``applies`` says concerns
+    the meeting reader, which :func:`_registry` reaches through ``fast_meetings`` (declining
+    when it does not apply).
+    """
+    switch = getattr(sys.modules.get("turkicorg.serialize.fastread"), "FAST_PATH", None)
+    return switch is None or bool(switch.enabled)
 
 
 _SCALARS: Final[dict[Any, Read]] = dict(SCALAR_HOOKS)
@@ -150,8 +162,13 @@ def _reader(tp: Any) -> Read:
     if attrs.has(tp):
         if tp not in _objects:
             _objects[tp] = None  # a class that holds itself is not read here
-            with contextlib.suppress(_Unsupported):
+            try:
                 _objects[tp] = _object(tp)
+            except _Unsupported:
+                pass
+            except BaseException:  # interrupted: the class is not known to be unsupported
+                del _objects[tp]
+                raise
         found = _objects[tp]
         if found is not None:
             return found
