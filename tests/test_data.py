@@ -189,7 +189,22 @@ def test_load_record_is_the_record_of_load_default() -> None:
     assert turkicorg.load_record() is record
     whole = turkicorg.load_default()
     assert record_values(record) == record_values(whole)
-    assert turkicorg.load_record() is whole  # once the whole is loaded, it is the record
+    assert turkicorg.load_record() is record  # loading the whole changes nothing
+
+
+@pytest.mark.usefixtures("no_cache")
+def test_load_record_after_load_default_is_still_a_record(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Asked after the whole organization is loaded: made from it, not read again."""
+    from turkicorg.serialize import quickread  # noqa: PLC0415
+
+    whole = turkicorg.load_default()
+    monkeypatch.setattr(quickread, "quick_record", lambda document: pytest.fail("read again"))
+    record = turkicorg.load_record()
+    assert type(record) is turkicorg.OrganizationRecord  # not the Organization: same type always
+    assert record_values(record) == record_values(whole)
+    assert not hasattr(record, "meetings")
 
 
 @pytest.mark.usefixtures("no_cache")
@@ -231,8 +246,10 @@ def test_load_record_reads_the_whole_when_the_quick_path_declines(
 
     monkeypatch.setattr(quickread, "quick_record", lambda document: None)
     record = turkicorg.load_record()
-    assert type(record) is turkicorg.Organization
-    assert record is turkicorg.load_default() is turkicorg.load_record()
+    assert type(record) is turkicorg.OrganizationRecord
+    assert "default" in data._cache  # the whole was read, by the strict path if need be
+    assert record_values(record) == record_values(turkicorg.load_default())
+    assert turkicorg.load_record() is record
 
 
 def test_load_record_reads_no_meeting() -> None:
@@ -252,7 +269,7 @@ def test_load_record_reads_no_meeting() -> None:
 
 
 @pytest.mark.usefixtures("no_cache")
-def test_load_record_returns_the_whole_loaded_while_it_waited(
+def test_load_record_uses_the_whole_loaded_while_it_waited(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Another thread loads the whole organization while this one waits for the lock."""
@@ -268,5 +285,9 @@ def test_load_record_returns_the_whole_loaded_while_it_waited(
             return None
 
     monkeypatch.setattr(data, "_lock", Busy())
-    assert turkicorg.load_record() is whole
-    assert not data._records  # the record alone was never built
+    from turkicorg.serialize import quickread  # noqa: PLC0415
+
+    monkeypatch.setattr(quickread, "quick_record", lambda document: pytest.fail("read again"))
+    record = turkicorg.load_record()
+    assert type(record) is turkicorg.OrganizationRecord
+    assert record_values(record) == record_values(whole)

@@ -18,6 +18,8 @@ import os
 import threading
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from turkicorg.errors import InvalidDataError
 from turkicorg.fileio import decode_utf8
 
@@ -110,31 +112,41 @@ def load_record() -> OrganizationRecord:
 
     The parties, memberships, organs and posts: everything the Council of Elders' chair and
     the membership answers need. It reads one document instead of two and imports none of
-    the meeting modules, so a program that needs no meetings starts sooner. The values are
-    those of :func:`load_default`, which it returns once that is loaded (an
-    :class:`~turkicorg.Organization` is a record), and also when the quick reader declines
-    the record (the strict reader then reads everything and reports every problem).
+    the meeting modules, so a program that needs no meetings starts sooner. It is always an
+    :class:`~turkicorg.OrganizationRecord` (whatever was loaded before), with the values of
+    :func:`load_default`'s record: made from that organization when it is already loaded,
+    and from the whole organization, read by the strict reader that reports every problem,
+    should the quick reader decline the record.
 
     >>> from turkicorg import CouncilOfElders
     >>> from turkicorg.data import load_record
     >>> record = load_record()
-    >>> record.id, record is load_record()
-    ('OTS', True)
+    >>> record.id, record is load_record(), type(record).__name__
+    ('OTS', True, 'OrganizationRecord')
     >>> CouncilOfElders(record).next_chair(after="2025-12-01").state.id
     'UZ'
     """
-    found: OrganizationRecord | None = _cache.get("default") or _records.get("record")
+    found = _records.get("record")
     if found is not None:
         return found
     from turkicorg.serialize.quickread import quick_record  # noqa: PLC0415 - lazy: import stays cheap
 
     with _lock:
-        if "default" in _cache:
-            return _cache["default"]
         if "record" not in _records:
-            record = quick_record(read_document("organization.json"))
+            whole = _cache.get("default")
+            record = quick_record(read_document("organization.json")) if whole is None else None
             if record is None:
-                _cache["default"] = _build()
-                return _cache["default"]
+                if whole is None:
+                    whole = _cache["default"] = _build()
+                record = _record_of(whole)
             _records["record"] = record
         return _records["record"]
+
+
+def _record_of(organization: Organization) -> OrganizationRecord:
+    """The record part of an organization, as a record (its invariants checked again)."""
+    from turkicorg.record import OrganizationRecord  # noqa: PLC0415 - the model, loaded when asked
+
+    fields = attrs.fields(OrganizationRecord)
+    values = {f.alias or f.name: getattr(organization, f.name) for f in fields if f.init}
+    return OrganizationRecord(**values)
