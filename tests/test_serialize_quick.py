@@ -502,6 +502,7 @@ def test_modules_being_imported_by_another_thread(monkeypatch: pytest.MonkeyPatc
     assert not quickread._is_registry(OrganizationRecord)
     monkeypatch.setitem(sys.modules, "turkicorg.registry.core", types.ModuleType("half"))
     assert not quickread._is_registry(MeetingRegistry)
+    assert not quickread._is_registry(None)  # a module without the class matches nothing
     half = types.ModuleType("turkicorg.serialize.fastread")
     monkeypatch.setitem(sys.modules, "turkicorg.serialize.fastread", half)
     assert quick_record(document) is not None  # no switch made yet: nobody switched it off
