@@ -20,13 +20,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
+from turkicorg import dates
 from turkicorg.cli.evidence import add_sources, note_horizon, source_lines
 from turkicorg.cli.lang import add_lang, party_name
 from turkicorg.cli.loading import load, load_record
 from turkicorg.cli.options import add_command, add_common, choice, count
 from turkicorg.cli.overview import elder_chair_line, term_line
 from turkicorg.cli.status import EXIT_OK, NoResult, UsageError
-from turkicorg.dates import today
 from turkicorg.elders import CouncilOfElders, ElderChairPolicy
 from turkicorg.rotation import NameOrder
 
@@ -132,7 +132,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
 def _day(record: OrganizationRecord, args: argparse.Namespace, console: Console) -> dt.date:
     """The day asked (default today), noted when it lies after the data horizon."""
     note_horizon(record, args.on, console)
-    day: dt.date = args.on or today()
+    day: dt.date = args.on or dates.today()
     return day
 
 

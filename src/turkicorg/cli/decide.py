@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from turkicorg import dates
 from turkicorg.cli.evidence import note_horizon
 from turkicorg.cli.loading import load
 from turkicorg.cli.options import add_command, add_common, add_organ
 from turkicorg.cli.status import EXIT_INVALID, EXIT_OK, UsageError
-from turkicorg.dates import today
 from turkicorg.decisions import Position
 from turkicorg.errors import PolicyError, UnknownStateError
 
@@ -69,7 +69,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     ots = load(args)
     note_horizon(ots, args.on, console)
     try:
-        outcome = ots.decide(args.organ, given, on=args.on or today())
+        outcome = ots.decide(args.organ, given, on=args.on or dates.today())
     except UnknownStateError as error:
         position = given.get(error.query) if isinstance(error.query, str) else None
         raise UsageError(f"--{position}" if position else "decide", str(error)) from None

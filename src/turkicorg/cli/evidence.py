@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from turkicorg.dates import today
+from turkicorg import dates
 
 if TYPE_CHECKING:
     import argparse
@@ -33,7 +33,7 @@ def note_horizon(ots: OrganizationRecord, day: dt.date | None, console: Console)
     Nothing is written for days inside the data.
     """
     horizon = ots.data_horizon
-    asked = day or today()
+    asked = day or dates.today()
     if horizon is not None and asked > horizon:
         console.note(
             f"note: {asked.isoformat()} lies after the data horizon ({horizon.isoformat()}): "

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from turkicorg import dates
 from turkicorg.cli.evidence import note_horizon
 from turkicorg.cli.loading import load
 from turkicorg.cli.options import (
@@ -23,7 +24,6 @@ from turkicorg.cli.options import (
     between_range,
 )
 from turkicorg.cli.status import EXIT_OK, NoResult, UsageError
-from turkicorg.dates import today
 from turkicorg.errors import PolicyError
 
 if TYPE_CHECKING:
@@ -51,13 +51,13 @@ def run(args: argparse.Namespace, console: Console) -> int:
     if between:
         first, last = between[0].earliest, between[1].latest
     elif len(ots.meetings):
-        first, last = ots.meetings.meetings[0].earliest, today()
+        first, last = ots.meetings.meetings[0].earliest, dates.today()
     else:
         raise NoResult("no meeting is recorded: give --between to ask about a range")
     kind = args.kind
     try:
         gaps = ots.gaps(args.organ, between=(first, last), kind=kind)
-        due = ots.due(args.organ, on=args.on or today(), kind=kind)
+        due = ots.due(args.organ, on=args.on or dates.today(), kind=kind)
     except PolicyError as error:
         raise UsageError(args.organ, str(error)) from None
     profile = ots.profile(args.organ)

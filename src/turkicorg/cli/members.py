@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from turkicorg import dates
 from turkicorg.cli.evidence import add_sources, note_horizon, source_lines
 from turkicorg.cli.lang import add_lang, party_name, sorted_parties
 from turkicorg.cli.loading import load_record
 from turkicorg.cli.options import add_command, add_common, add_format, add_wide
 from turkicorg.cli.output import rows_as
 from turkicorg.cli.status import EXIT_OK, NoResult
-from turkicorg.dates import today
 
 if TYPE_CHECKING:
     import argparse
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     console = attrs.evolve(console, wide=args.wide)
     ots = load_record(args)  # memberships: no meeting is read
     note_horizon(ots, args.on, console)
-    day = args.on or today()
+    day = args.on or dates.today()
     parties = sorted_parties(ots.members(on=day), args.lang, on=day)
     if args.observers:
         parties += sorted_parties(ots.observers(on=day), args.lang, on=day)

@@ -12,9 +12,10 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any, Final, NoReturn
 
+from turkicorg import dates
 from turkicorg.cli.output import WIDTH, terminal
 from turkicorg.cli.status import EXIT_USAGE, UsageError
-from turkicorg.dates import PartialDate, today
+from turkicorg.dates import PartialDate
 from turkicorg.errors import InvalidDateError, UnknownNameError
 from turkicorg.organs import Organ, resolve_organ
 
@@ -117,7 +118,7 @@ def parse_partial(text: str) -> PartialDate:
     A partial first bound counts from its first day, a partial last bound to its last day.
     """
     if text == "today":
-        return PartialDate.from_date(today())
+        return PartialDate.from_date(dates.today())
     try:
         return PartialDate.parse(text)
     except InvalidDateError as error:

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from turkicorg import dates
 from turkicorg.cli.evidence import add_sources, note_horizon, source_lines
 from turkicorg.cli.lang import add_lang, organization_name, party_name, sorted_parties
 from turkicorg.cli.loading import load
 from turkicorg.cli.options import add_command, add_common
 from turkicorg.cli.status import EXIT_OK
-from turkicorg.dates import today
 from turkicorg.errors import PolicyError
 from turkicorg.record import Role
 
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     """Print who belongs to the organization and who holds its posts on a day."""
     ots = load(args)
     note_horizon(ots, args.on, console)
-    day = args.on or today()
+    day = args.on or dates.today()
     lang = args.lang
     console.line(f"{organization_name(ots, lang, on=day).shown(lang)} on {day}")
     console.line()
@@ -88,7 +88,7 @@ def term_line(term: ChairTerm, *, lang: str | None = None) -> str:
     since = f" since {term.start}" if term.start else ""
     until = f" until {term.end}" if term.end else ""
     mark = " (projected)" if term.projected else ""
-    day = term.start or today()
+    day = term.start or dates.today()
     who = party_name(term.state, lang, on=day).shown(lang) if lang else term.state.short_name
     return f"{who}{since}{until}{mark} [{term.basis}]"
 
@@ -97,7 +97,7 @@ def elder_chair_line(chair: ElderChairTerm, lang: str | None) -> str:
     """The Chairman of the Council of Elders on one line, the state named in ``lang``."""
     if lang is None:
         return str(chair)
-    day = chair.start or today()
+    day = chair.start or dates.today()
     state = party_name(chair.state, lang, on=day).shown(lang)
     who = f"{chair.person.name} ({state})" if chair.person else state
     since = f" from {chair.start}" if chair.start else ""

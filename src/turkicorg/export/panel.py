@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
-from turkicorg.dates import today
+from turkicorg import dates
 from turkicorg.export.csvwriter import Cell, csv_text
 from turkicorg.record import Status
 
@@ -133,9 +133,9 @@ def cow_status(
 def _years(ots: OrganizationRecord, first: int | None, last: int | None) -> range:
     founding = _founding(ots)
     if first is None:
-        first = founding.year if founding else (last or today().year)
+        first = founding.year if founding else (last or dates.today().year)
     if last is None:
-        last = (ots.data_horizon or today()).year
+        last = (ots.data_horizon or dates.today()).year
     if not 1 <= first <= last <= 9999:
         raise ValueError(f"a panel runs from a first to a last year, got {first} to {last}")
     return range(first, last + 1)
