@@ -30,7 +30,7 @@ from typing import Any
 
 import attrs
 
-from benchlib import Load, environment, fmt_s, fmt_x, interleaved, table
+from benchlib import Load, environment, fmt_s, fmt_x, interleaved, report
 from serialize_impls import msgspec_impl, synthetic_meetings
 
 
@@ -120,10 +120,8 @@ def main(argv: list[str] | None = None) -> int:
             [f"{n:,}", name, fmt_s(seconds / n), fmt_x(seconds / reference)]
             for name, seconds in found.items()
         )
-    print("a meeting, medians; × msgspec's encode of the same registry:\n")
-    print(table(["N", "writer", "a meeting", "× msgspec encode"], rows))
-    print(f"\n{load.summary()}")
-    return 0
+    caption = "a meeting, medians; × msgspec's encode of the same registry:"
+    return report(caption, ["N", "writer", "a meeting", "× msgspec encode"], rows, load)
 
 
 if __name__ == "__main__":

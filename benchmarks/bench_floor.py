@@ -33,7 +33,7 @@ from typing import Any
 
 import attrs
 
-from benchlib import Load, environment, fmt_s, fmt_x, interleaved, table
+from benchlib import Load, environment, fmt_s, fmt_x, interleaved, report
 from serialize_impls import msgspec_impl, synthetic_meetings
 
 
@@ -125,10 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     for n in (int(x) for x in args.n.split(",")):
         rows += measure(n, args.repeat)
         load.sample()
-    print("µs a meeting, medians; ratios to msgspec's round trip of the same bytes:\n")
-    print(table(["N", "step", "a meeting", "÷ msgspec round trip"], rows))
-    print(f"\n{load.summary()}")
-    return 0
+    caption = "µs a meeting, medians; ratios to msgspec's round trip of the same bytes:"
+    return report(caption, ["N", "step", "a meeting", "÷ msgspec round trip"], rows, load)
 
 
 if __name__ == "__main__":

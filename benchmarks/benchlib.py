@@ -51,6 +51,14 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     return "\n".join(lines)
 
 
+def report(caption: str, headers: Sequence[str], rows: Sequence[Sequence[Any]], load: Load) -> int:
+    """Print a caption, the figures' table and the load during the run; 0 (the exit status)."""
+    print(f"{caption}\n")
+    print(table(headers, rows))
+    print(f"\n{load.summary()}")
+    return 0
+
+
 def _steal() -> tuple[int, int] | None:
     """(total, steal) jiffies of the machine, or None off Linux."""
     try:
