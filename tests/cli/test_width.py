@@ -92,3 +92,10 @@ def test_no_unsafe_character_is_printable() -> None:
     unsafe = re.compile(output._UNSAFE)
     assert not any(chr(c).isprintable() for c in range(0x110000) if unsafe.match(chr(c)))
     assert output.terminal("row\u2028\u202e\ud800\x9b\t") == "row\\u2028\\u202e\\ud800\\x9b\\t"
+
+
+def test_the_formatter_passes_other_options_to_argparse() -> None:
+    """Options a newer argparse gives its formatters reach it (here refused by this one)."""
+    with pytest.raises(TypeError, match="not_an_option"):
+        Formatter("turkicorg", not_an_option=True)  # type: ignore[call-arg]
+    assert Formatter("turkicorg", width=50)._width == 50

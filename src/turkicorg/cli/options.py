@@ -61,7 +61,7 @@ def terminal_columns() -> int:
     argparse makes a formatter for every option it adds, and its default one imports shutil
     (and, with it, three compression modules) to ask the width: about 1.5 ms of every
     command. The same answer: ``COLUMNS`` when it is a positive number, else the width of
-    the terminal standard output is, else 80.
+    the terminal standard output is on, else 80.
     """
     try:
         columns = int(os.environ["COLUMNS"])
@@ -84,10 +84,11 @@ class Formatter(argparse.RawDescriptionHelpFormatter):
         indent_increment: int = 2,
         max_help_position: int = 24,
         width: int | None = None,
+        **options: Any,
     ) -> None:
         if width is None:  # as argparse's own default, without importing shutil
             width = terminal_columns() - 2
-        super().__init__(prog, indent_increment, max_help_position, width)
+        super().__init__(prog, indent_increment, max_help_position, width, **options)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         if "\n" in text:

@@ -21,10 +21,11 @@ Types read: ``str``, ``int``, ``bool``, ``datetime.date``,
 ``tuple[X, ...]``, attrs classes of such fields, and :class:`~turkicorg.MeetingRegistry`.
 
 :func:`quick_record` reads the record of an organization document alone (everything but the
-meetings), and imports none of the meeting modules: the registry, the meeting reader and the
-organization's class are imported only when a document holds meetings, and the fast path's
-switch (:data:`~.fastread.FAST_PATH`) is read only once its module is imported (before that,
-nothing can have switched it off).
+meetings) and imports none of the meeting modules: the registry and the meeting reader are
+imported only to read a document's meetings, the document types (and with them the
+organization's class) only by :func:`quick_structure` and :func:`quick_document`, and the
+fast path's switch (:data:`~.fastread.FAST_PATH`) is read only once its module is imported
+(before that, nothing can have switched it off).
 """
 
 from __future__ import annotations
