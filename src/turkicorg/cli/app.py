@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from typing import TextIO
 
-__all__ = ["COMMANDS", "build_parser", "main", "message_for"]
+__all__ = ["COMMANDS", "build_parser", "main", "message_for", "parse_command", "run_command"]
 
 COMMANDS: Final = (
     "overview",
@@ -151,16 +151,38 @@ def main(
         err: Where messages go (default standard error).
     """
     console = Console(out or sys.stdout, err or sys.stderr)
-    words = sys.argv[1:] if argv is None else list(argv)
-    args = _parse(build_parser(only=_command(words)), words, console)
+    args = parse_command(argv, console)
     if isinstance(args, int):
         return args
+    return run_command(args, console, own_stdout=out is None)
+
+
+def parse_command(argv: Sequence[str] | None, console: Console) -> argparse.Namespace | int:
+    """The parsed arguments of a command, or the exit status when there is nothing to run.
+
+    Only the named command's parser is built (its module imported). Help, ``--version`` and
+    usage errors are printed on ``console`` and give their exit status.
+    """
+    words = sys.argv[1:] if argv is None else list(argv)
+    parsed: argparse.Namespace | int = _parse(build_parser(only=_command(words)), words, console)
+    return parsed
+
+
+def run_command(args: argparse.Namespace, console: Console, *, own_stdout: bool) -> int:
+    """Run a parsed command; return its exit status (a failure is one line, no traceback).
+
+    Args:
+        args: What :func:`parse_command` gave.
+        console: Where answers and messages go.
+        own_stdout: The answers go to the process's standard output: after a broken pipe,
+            what is left of it goes to the null device.
+    """
     handler: Callable[[argparse.Namespace, Console], int] = args.handler
     try:
         status = handler(args, console)
         console.out.flush()
     except BrokenPipeError:
-        if out is None:
+        if own_stdout:
             _silence_stdout()
         return EXIT_OK
     except KeyboardInterrupt:
