@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 import turkicorg
 from turkicorg.errors import InvalidDataError
-from turkicorg.sourcing import Alternative, url_problem
+from turkicorg.meetings import Meeting, meeting_problems
+from turkicorg.sourcing import Alternative, sources_ok, url_problem
 
 OTS = turkicorg.load_default()
 
@@ -114,6 +115,54 @@ def test_the_check_is_rfc_3986(scheme: str, rest: str) -> None:
     """The check accepts exactly what RFC 3986's grammar accepts (percent-escapes included)."""
     url = scheme + rest
     assert (url_problem(url) is None) == bool(RFC_3986_HTTP.fullmatch(url))
+
+
+@given(
+    st.lists(
+        st.sampled_from(["http://", "https://", ""]).flatmap(
+            lambda scheme: URL_PIECES.map(lambda rest: scheme + rest)
+        ),
+        max_size=4,
+    )
+)
+def test_checking_urls_together_is_checking_each(urls: list[str]) -> None:
+    """``sources_ok`` (every meeting's quick check) agrees with ``url_problem`` of each URL."""
+    assert sources_ok(urls) == all(url_problem(u) is None for u in urls)
+    assert sources_ok(tuple(urls)) == sources_ok(urls)
+
+
+@pytest.mark.parametrize("odd", [None, 1, b"https://ex.org/", ("https://ex.org/",)])
+def test_a_source_that_is_not_text_is_not_ok(odd: object) -> None:
+    assert not sources_ok(("https://ex.org/a", odd))
+    assert not sources_ok((odd,))
+    assert sources_ok(())
+
+
+@pytest.mark.parametrize("bad", ["https://ex.org/%zz", "https://ex.org/%4", "ftp://ex.org/"])
+@pytest.mark.parametrize("where", range(3))
+def test_every_bad_url_of_a_meeting_is_named(bad: str, where: int) -> None:
+    """The quick check of all URLs falls back to naming each bad one, in sources and
+    alternatives alike, including after a good URL that has a ``%``."""
+    good = "https://ex.org/a%20b"
+    sources = [good, good, good]
+    sources[where] = bad
+    alt = Alternative(field="start", value="2010", sources=(good, bad))
+    meeting = next(iter(OTS.meetings))
+    broken = object.__new__(Meeting)
+    for field in attrs.fields(Meeting):
+        object.__setattr__(broken, field.name, getattr(meeting, field.name))
+    object.__setattr__(broken, "sources", tuple(sources))
+    object.__setattr__(
+        broken, "alternatives", (Alternative(field="end", value="2011", sources=(good,)), alt)
+    )
+    assert [p[0] for p in meeting_problems(broken)] == [
+        f"sources[{where}]",
+        "alternatives[1].sources[1]",
+    ]
+    object.__setattr__(broken, "sources", (good,))
+    assert [p[0] for p in meeting_problems(broken)] == ["alternatives[1].sources[1]"]
+    object.__setattr__(broken, "alternatives", ())
+    assert meeting_problems(broken) == []
 
 
 def test_every_source_of_the_embedded_data_is_a_url() -> None:

@@ -16,7 +16,7 @@ import attrs
 from turkicorg.dates import DateSpan, PartialDate
 from turkicorg.errors import InvalidDataError
 from turkicorg.organs import Body, Mechanism, Organ
-from turkicorg.sourcing import Alternative, Confidence, url_problem
+from turkicorg.sourcing import Alternative, Confidence, sources_ok, url_problem
 from turkicorg.text import choose
 
 if TYPE_CHECKING:
@@ -267,13 +267,25 @@ def meeting_problems(meeting: Meeting) -> list[tuple[str, str, object]]:
         problems.append(("participants", "a bilateral meeting names its participants", None))
     if not meeting.sources:
         problems.append(("sources", "every meeting needs at least one source", None))
-    problems.extend(
-        (f"alternatives[{index}].sources", "an alternative needs its own sources", alt.value)
-        for index, alt in enumerate(meeting.alternatives)
-        if not alt.sources
-    )
-    problems.extend(_url_problems(meeting))
+    if meeting.alternatives:
+        problems.extend(
+            (f"alternatives[{index}].sources", "an alternative needs its own sources", alt.value)
+            for index, alt in enumerate(meeting.alternatives)
+            if not alt.sources
+        )
+    if not _urls_all_good(meeting):
+        problems.extend(_url_problems(meeting))
     return problems
+
+
+def _urls_all_good(meeting: Meeting) -> bool:
+    """True when every source URL of the meeting and of its alternatives is a URL.
+
+    A quick check of all of them; :func:`_url_problems` finds which are not.
+    """
+    return sources_ok(meeting.sources) and (
+        not meeting.alternatives or all(sources_ok(alt.sources) for alt in meeting.alternatives)
+    )
 
 
 def _url_problems(meeting: Meeting) -> list[tuple[str, str, object]]:
