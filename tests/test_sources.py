@@ -249,3 +249,15 @@ def test_a_bad_source_at_any_depth_is_named_by_its_path(steps: tuple[Any, ...], 
     with pytest.raises(InvalidDataError) as caught:
         _replaced(OTS, steps, (bad, *current[1:]))
     assert [e.path for e in caught.value.errors] == [f"{path}[0]"]
+
+
+@pytest.mark.parametrize("bad", ["ftp://x", "https://ex.org/%zz"])
+def test_sources_given_once_through_are_checked_like_any(bad: str) -> None:
+    """Sources given as an iterator are kept as a tuple, so every check sees them."""
+    alt = Alternative(field="start", value="2010", sources=(u for u in [bad]))
+    assert alt.sources == (bad,)
+    assert not sources_ok(u for u in [bad])
+    assert sources_ok(u for u in ["https://ex.org/a"])
+    meeting = next(iter(OTS.meetings))
+    with pytest.raises(InvalidDataError, match=r"alternatives\[0\]\.sources\[0\]"):
+        attrs.evolve(meeting, alternatives=(alt,))

@@ -11,7 +11,7 @@ import attrs
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable
 
 __all__ = ["Alternative", "Confidence", "cite", "horizon_note", "sources_ok", "url_problem"]
 
@@ -59,17 +59,18 @@ def url_problem(url: object) -> str | None:
     return "a source is an absolute http(s) URL (RFC 3986)"
 
 
-def sources_ok(urls: Sequence[object]) -> bool:
+def sources_ok(urls: Iterable[object]) -> bool:
     """True when :func:`url_problem` finds nothing wrong with any of ``urls`` (none: True).
 
-    The check of every meeting read, without a call a URL in Python.
+    The check of every meeting read, without a call a URL in Python (the URL pattern mapped
+    over them, the escape check only when a ``%`` occurs).
 
     >>> sources_ok(("https://turkicstates.org/en/a", "http://example.org/b%20c"))
     True
     >>> sources_ok(("https://turkicstates.org/en/a", "https://ex.org/%zz"))
     False
     """
-    texts = typing.cast("Sequence[str]", urls)  # anything else raises TypeError below
+    texts = typing.cast("tuple[str, ...]", tuple(urls))  # not str: TypeError below
     try:
         return all(map(_SOURCE_URL.fullmatch, texts)) and (
             "%" not in "".join(texts) or not any(map(_BAD_ESCAPE.search, texts))
@@ -91,6 +92,10 @@ class Confidence(enum.StrEnum):
     LOW = "low"
 
 
+def _texts(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
 @attrs.frozen(kw_only=True)
 class Alternative:
     """A value reported by another source and not used by the library.
@@ -104,7 +109,7 @@ class Alternative:
 
     field: str
     value: str
-    sources: tuple[str, ...] = ()
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     note: str | None = None
 
 

@@ -153,3 +153,24 @@ def test_an_interrupted_command_exits_130() -> None:
     err = io.StringIO()
     assert app.run_command(_namespace(handler), Console(io.StringIO(), err), own_stdout=True) == 130
     assert err.getvalue() == ""
+
+
+def test_the_installed_script_is_the_process_entry_point() -> None:
+    """pyproject's ``turkicorg`` script runs ``turkicorg.__main__.main`` (and so does the
+    installed one, when the package is installed)."""
+    import importlib.metadata  # noqa: PLC0415 - this test only
+    import tomllib  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+    with pyproject.open("rb") as file:
+        scripts = tomllib.load(file)["project"]["scripts"]
+    assert scripts == {"turkicorg": "turkicorg.__main__:main"}
+    installed = [
+        point
+        for point in importlib.metadata.entry_points(group="console_scripts")
+        if point.name == "turkicorg"
+    ]
+    assert [point.value for point in installed] in ([], ["turkicorg.__main__:main"])
+    for point in installed:
+        assert point.load() is process.main
