@@ -26,7 +26,11 @@ __all__ = ["main"]
 
 
 def main() -> int:
-    """Run the command in ``sys.argv`` as the process's one job; return its exit status."""
+    """Run the command in ``sys.argv`` as the process's one job; return its exit status.
+
+    Interrupted while it starts (Ctrl-C), it exits with status 130 and no traceback, as an
+    interrupted command does.
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -36,6 +40,10 @@ def main() -> int:
 
         console = Console(sys.stdout, sys.stderr)
         args = parse_command(None, console)
+    except KeyboardInterrupt:
+        from turkicorg.cli.status import EXIT_INTERRUPTED  # noqa: PLC0415 - see above
+
+        return EXIT_INTERRUPTED
     finally:
         gc.freeze()
         if enabled:

@@ -90,7 +90,18 @@ def test_the_collector_resumes_when_start_up_fails(monkeypatch: pytest.MonkeyPat
         raise KeyboardInterrupt
 
     monkeypatch.setattr(app, "parse_command", broken)
-    with pytest.raises(KeyboardInterrupt):
+    assert process.main() == 130  # Ctrl-C while starting: the status of an interrupted command
+    assert calls == ["disable", "freeze", "enable"]
+
+
+def test_a_bug_while_starting_is_not_hidden(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _record(monkeypatch, enabled=True, parsed=None)
+
+    def broken(argv: object, console: Console) -> Any:
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(app, "parse_command", broken)
+    with pytest.raises(RuntimeError, match="bug"):
         process.main()
     assert calls == ["disable", "freeze", "enable"]
 

@@ -14,7 +14,8 @@ for the members and the Council of Elders, the record alone
 (:func:`turkicorg.data.load_record`), and print the answers.
 
 Exit statuses: 0 success, 1 invalid data, a file that cannot be read or written, or no
-result, 2 usage error. Every failure is one line on standard error, never a traceback.
+result, 2 usage error, 130 interrupted (Ctrl-C, also while the command starts). Every failure
+is one line on standard error, never a traceback.
 """
 
 from __future__ import annotations

@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING, Any, Final
 from turkicorg.cli.loading import InvalidFile
 from turkicorg.cli.options import Formatter, Parser
 from turkicorg.cli.output import Console, shown_path
-from turkicorg.cli.status import EXIT_INVALID, EXIT_OK, EXIT_USAGE, NoResult, UsageError
+from turkicorg.cli.status import (
+    EXIT_INTERRUPTED,
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    NoResult,
+    UsageError,
+)
 from turkicorg.errors import DataFileError, InvalidDataError, TurkicOrgError
 
 if TYPE_CHECKING:
@@ -40,8 +47,6 @@ COMMANDS: Final = (
 )
 """The commands, in the order ``--help`` lists them; each is the module of its name in this
 package (``turkicorg.cli.chair``), imported only when its parser is built."""
-
-_EXIT_INTERRUPTED: Final = 130
 
 
 class _Version(argparse.Action):
@@ -186,7 +191,7 @@ def run_command(args: argparse.Namespace, console: Console, *, own_stdout: bool)
             _silence_stdout()
         return EXIT_OK
     except KeyboardInterrupt:
-        return _EXIT_INTERRUPTED
+        return EXIT_INTERRUPTED
     except Exception as error:  # noqa: BLE001 - every failure becomes one line, no traceback
         status, message = message_for(error)
         console.note(message)

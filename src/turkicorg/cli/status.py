@@ -1,14 +1,14 @@
 """Exit statuses and the command line's own errors.
 
 Exit statuses: 0 success, 1 invalid data, a file that cannot be read or written, or no result,
-2 a command line that cannot be carried out as written (usage).
+2 a command line that cannot be carried out as written (usage), 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "NoResult", "UsageError"]
+__all__ = ["EXIT_INTERRUPTED", "EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "NoResult", "UsageError"]
 
 EXIT_OK: Final = 0
 """Success."""
@@ -16,6 +16,8 @@ EXIT_INVALID: Final = 1
 """Invalid data, a file that cannot be read or written, or no result."""
 EXIT_USAGE: Final = 2
 """A command line that cannot be carried out as written."""
+EXIT_INTERRUPTED: Final = 130
+"""Interrupted (Ctrl-C): 128 and the number of SIGINT, as shells report it."""
 
 
 class UsageError(Exception):
