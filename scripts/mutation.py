@@ -59,6 +59,7 @@ TESTS = {
         "test_serialize_fastdoc.py",
     ),
     "serialize.quickread": ("test_serialize_quick.py", "test_fuzz_serialize.py"),
+    "sourcing": ("test_sources.py",),
 }
 """Each module's own tests (the façade and horizon tests pin what the lead added to them),
 by the module's dotted name under ``turkicorg`` (``cadence.rules`` is

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import turkicorg
 from turkicorg.errors import InvalidDataError
 from turkicorg.meetings import Meeting, meeting_problems
-from turkicorg.sourcing import Alternative, sources_ok, url_problem
+from turkicorg.sourcing import Alternative, cite, sources_ok, url_problem
 
 OTS = turkicorg.load_default()
 
@@ -133,8 +133,8 @@ def test_checking_urls_together_is_checking_each(urls: list[str]) -> None:
 
 @pytest.mark.parametrize("odd", [None, 1, b"https://ex.org/", ("https://ex.org/",)])
 def test_a_source_that_is_not_text_is_not_ok(odd: object) -> None:
-    assert not sources_ok(("https://ex.org/a", odd))
-    assert not sources_ok((odd,))
+    assert not sources_ok(("https://ex.org/a", odd))  # type: ignore[arg-type]
+    assert not sources_ok((odd,))  # type: ignore[arg-type]
     assert sources_ok(())
 
 
@@ -261,3 +261,24 @@ def test_sources_given_once_through_are_checked_like_any(bad: str) -> None:
     meeting = next(iter(OTS.meetings))
     with pytest.raises(InvalidDataError, match=r"alternatives\[0\]\.sources\[0\]"):
         attrs.evolve(meeting, alternatives=(alt,))
+
+
+def test_good_urls_together_and_one_by_one() -> None:
+    """Percent-escapes, IP literals, ports, upper case: good alone and together."""
+    assert sources_ok(GOOD)
+    assert sources_ok(list(reversed(GOOD)))
+    for url in GOOD:
+        assert sources_ok((url,))
+        assert sources_ok((url, "https://ex.org/"))
+    for url in BAD:
+        assert not sources_ok((url,))
+        assert not sources_ok((*GOOD, url))
+        assert not sources_ok((url, *GOOD))
+
+
+def test_a_citation_lists_each_source_once_in_order() -> None:
+    assert cite(["https://a.example/1", "https://b.example/2", "https://a.example/1"]) == (
+        "Sources: https://a.example/1; https://b.example/2."
+    )
+    assert cite(iter(["https://a.example/1"])) == "Sources: https://a.example/1."
+    assert cite([]) == "Sources: none recorded."

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 import re
-import typing
 from typing import TYPE_CHECKING
 
 import attrs
@@ -59,7 +58,7 @@ def url_problem(url: object) -> str | None:
     return "a source is an absolute http(s) URL (RFC 3986)"
 
 
-def sources_ok(urls: Iterable[object]) -> bool:
+def sources_ok(urls: Iterable[str]) -> bool:
     """True when :func:`url_problem` finds nothing wrong with any of ``urls`` (none: True).
 
     The check of every meeting read, without a call a URL in Python (the URL pattern mapped
@@ -70,7 +69,7 @@ def sources_ok(urls: Iterable[object]) -> bool:
     >>> sources_ok(("https://turkicstates.org/en/a", "https://ex.org/%zz"))
     False
     """
-    texts = typing.cast("tuple[str, ...]", tuple(urls))  # not str: TypeError below
+    texts = tuple(urls)  # an item that is not a str: TypeError below
     try:
         return all(map(_SOURCE_URL.fullmatch, texts)) and (
             "%" not in "".join(texts) or not any(map(_BAD_ESCAPE.search, texts))
