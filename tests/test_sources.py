@@ -138,6 +138,11 @@ def test_a_source_that_is_not_text_is_not_ok(odd: object) -> None:
     assert sources_ok(())
 
 
+@pytest.mark.parametrize("odd", [None, 1, b"https://ex.org/"])
+def test_sources_that_are_not_a_list_of_text_are_not_ok(odd: object) -> None:
+    assert not sources_ok(odd)  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize("bad", ["https://ex.org/%zz", "https://ex.org/%4", "ftp://ex.org/"])
 @pytest.mark.parametrize("where", range(3))
 def test_every_bad_url_of_a_meeting_is_named(bad: str, where: int) -> None:

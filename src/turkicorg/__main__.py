@@ -8,10 +8,9 @@ the collector resumes and the command runs. Start-up then makes no collections, 
 interpreter exits its collections skip the frozen objects: those in reference cycles (a
 class and its methods, a module's functions and its namespace) are left to the operating
 system instead of being torn down one by one, which is most of the time saved. The price: the
-few thousand objects
-already garbage at the freeze (attrs' classes before slots were added, the parser: about
-0.4 MB) are kept until the process ends. The command itself runs with the collector as it
-was.
+few thousand objects already garbage at the freeze (attrs' classes before slots were added,
+the parser: about 0.4 MB) are kept until the process ends. The command itself runs with the
+collector as it was.
 
 A program that calls :func:`turkicorg.cli.main` runs the same commands with its own collector
 left alone.

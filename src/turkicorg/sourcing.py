@@ -69,12 +69,12 @@ def sources_ok(urls: Iterable[str]) -> bool:
     >>> sources_ok(("https://turkicstates.org/en/a", "https://ex.org/%zz"))
     False
     """
-    texts = tuple(urls)  # an item that is not a str: TypeError below
     try:
+        texts = tuple(urls)
         return all(map(_SOURCE_URL.fullmatch, texts)) and (
             "%" not in "".join(texts) or not any(map(_BAD_ESCAPE.search, texts))
         )
-    except TypeError:  # not a str
+    except TypeError:  # not an iterable, or an item that is not a str
         return False
 
 
