@@ -175,6 +175,17 @@ def test_every_source_of_the_embedded_data_is_a_url() -> None:
     assert OTS.meetings
     for meeting in OTS.meetings:
         assert all(url_problem(u) is None for u in meeting.sources)
+        assert sources_ok(meeting.sources)  # the quick check agrees on every real meeting
+        assert all(sources_ok(alt.sources) for alt in meeting.alternatives)
+    assert sum(len(m.sources) for m in OTS.meetings) > len(OTS.meetings)  # several a meeting
+
+
+def test_a_real_source_damaged_is_caught_by_the_quick_check() -> None:
+    """The official page of a real meeting, and the same address with a broken escape."""
+    real = next(u for m in OTS.meetings for u in m.sources if "turkicstates.org" in u)
+    assert sources_ok((real,))
+    assert not sources_ok((real, real + "%4"))
+    assert not sources_ok((real.replace("https://", "https//", 1),))
 
 
 def test_a_bad_meeting_source_is_invalid_data() -> None:
