@@ -15,7 +15,10 @@ all run round-robin in each repeat with a rotating start; medians; ratio to msgs
 same run. The setup heap is frozen (``gc.freeze()``), a full collection runs before each
 timed operation, the collector stays on during it and ``gc.collect(0)`` ends it inside the
 timing, so collector work an operation defers (turkicorg pauses the collector while it
-builds objects) is charged to it. Round trip = ``encode(decode(data))``.
+builds objects) is charged to it. The peers get the collector at their strongest too
+(msgspec's structs ``gc=False``, pydantic and cattrs paused during each call: see
+``serialize_impls.py``); ``--libs msgspec-tracked,pydantic-unpaused`` adds them as shipped.
+Round trip = ``encode(decode(data))``.
 
 Fresh process (``--fresh K``): K new processes per implementation, each reading the reference
 bytes from a file and timing its first decode and first encode once (the setup of the
@@ -38,7 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from benchlib import Load, environment, fmt_s, fmt_x, table
-from serialize_impls import FACTORIES, synthetic_meetings
+from serialize_impls import FACTORIES, VARIANTS, synthetic_meetings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -46,6 +49,7 @@ if TYPE_CHECKING:
     from serialize_impls import Impl
 
 REFERENCE = "msgspec"
+ALL = FACTORIES | VARIANTS
 OPS = ("encode", "decode", "round trip")
 
 
@@ -116,7 +120,7 @@ def warm(
 def child(name: str, path: str) -> dict[str, float]:
     """One fresh process: setup, first decode, first encode; peak RSS of the round trip."""
     start = time.perf_counter()
-    impl = FACTORIES[name]()
+    impl = ALL[name]()
     setup = time.perf_counter() - start
     data = Path(path).read_bytes()
     before = high_water()
@@ -182,7 +186,12 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--n", default="2000,10000,100000", help="comma-separated sizes")
-    parser.add_argument("--libs", default=",".join(FACTORIES), help="comma-separated")
+    parser.add_argument(
+        "--libs",
+        default=",".join(FACTORIES),
+        help=f"comma-separated, of: {', '.join(ALL)} (default: all but the -tracked and "
+        "-unpaused variants, the peers as shipped)",
+    )
     parser.add_argument("--repeat", type=int, help="timed repeats (default 7 / 5 / 3 by N)")
     parser.add_argument("--fresh", type=int, default=3, help="fresh processes each (0: none)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -192,13 +201,13 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(child(args.child, args.file)))
         return 0
     names = [x.strip() for x in args.libs.split(",") if x.strip()]
-    if unknown := set(names) - set(FACTORIES):
+    if unknown := set(names) - set(ALL):
         parser.error(f"unknown implementations: {', '.join(sorted(unknown))}")
     if REFERENCE not in names:
         names.insert(0, REFERENCE)
     load = Load()
     print(f"# bench_serialize --n {args.n} --libs {','.join(names)}\n\n{environment()}\n")
-    impls = {name: FACTORIES[name]() for name in names}
+    impls = {name: ALL[name]() for name in names}
     for name, impl in impls.items():
         print(f"- {name}: {impl.configuration}")
     for n in [int(x) for x in args.n.split(",") if x.strip()]:

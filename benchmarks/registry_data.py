@@ -186,22 +186,22 @@ def struct_types() -> tuple[Any, ...] | None:
     except ImportError:
         return None
 
-    class SDate(msgspec.Struct, frozen=True):
+    class SDate(msgspec.Struct, frozen=True, gc=False):
         year: int
         month: int | None
         day: int | None
 
-    class SPlace(msgspec.Struct, frozen=True):
+    class SPlace(msgspec.Struct, frozen=True, gc=False):
         city: str | None = None
         country: str | None = None
         venue: str | None = None
 
-    class SParticipant(msgspec.Struct, frozen=True):
+    class SParticipant(msgspec.Struct, frozen=True, gc=False):
         party: str | None = None
         person: str | None = None
         role: str | None = None
 
-    class SMeeting(msgspec.Struct, frozen=True):
+    class SMeeting(msgspec.Struct, frozen=True, gc=False):
         id: str
         body: Any
         kind: Any

@@ -6,14 +6,25 @@ left out, as :func:`turkicorg.serialize.dumps` writes it (checked by the benchma
 implementation is a pair ``decode(bytes) -> objects`` and ``encode(objects) -> bytes``; the
 objects an encoder is timed on are always the ones its own decoder just made from the
 reference bytes (never objects converted from another library's).
+
+The cyclic garbage collector: turkicorg pauses it inside its own reader and writer while it
+makes or walks many objects. Each peer gets its strongest equivalent, so that the figures
+compare libraries and not collector policies: msgspec's structs are declared ``gc=False`` (its
+own option for objects that cannot form reference cycles, as these frozen records of text,
+numbers and tuples cannot), and pydantic and cattrs, which have no such option, run each call
+with the collector paused (:func:`paused`). The collection a paused call defers is still paid
+inside the benchmark's timing. :data:`VARIANTS` keeps the peers as shipped (the collector on,
+msgspec's structs tracked) for comparison.
 """
 
 import datetime as dt
 import enum
+import functools
+import gc
 import json
 import random
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import attrs
 
@@ -30,6 +41,8 @@ from turkicorg.meetings import (
 from turkicorg.organs import Mechanism, Organ
 from turkicorg.sourcing import Alternative, Confidence
 
+T = TypeVar("T")
+R = TypeVar("R")
 PARTIAL = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 BodyValue = enum.StrEnum("BodyValue", {m.name: m.value for m in [*Organ, *Mechanism]})  # type: ignore[misc]
 
@@ -115,6 +128,22 @@ def synthetic_meetings(n: int, seed: int = 20240917) -> list[Meeting]:
     return meetings
 
 
+def paused(call: Callable[[T], R]) -> Callable[[T], R]:
+    """``call`` run with the cyclic collector paused, then restored as it was."""
+
+    @functools.wraps(call)
+    def run(value: T) -> R:
+        was = gc.isenabled()
+        gc.disable()
+        try:
+            return call(value)
+        finally:
+            if was:
+                gc.enable()
+
+    return run
+
+
 @attrs.frozen
 class Impl:
     name: str
@@ -149,7 +178,7 @@ def turkicorg_impl(*, fast: bool = True) -> Impl:
     return Impl("turkicorg-strict", decode, encode, how)
 
 
-def cattrs_stock_impl() -> Impl:
+def cattrs_stock_impl(*, pause: bool = True) -> Impl:
     from cattrs.preconf.json import make_converter  # noqa: PLC0415
 
     from turkicorg.registry import MeetingRegistry  # noqa: PLC0415
@@ -177,14 +206,18 @@ def cattrs_stock_impl() -> Impl:
         "`cattrs.preconf.json.make_converter(omit_if_default=True)` + two hooks (partial "
         "dates, the body union), same attrs classes, then the same `MeetingRegistry`"
     )
-    return Impl("cattrs-stock", decode, encode, how)
+    if pause:
+        how += "; each call with the collector paused"
+        return Impl("cattrs-stock", paused(decode), paused(encode), how)
+    return Impl("cattrs-stock-unpaused", decode, encode, how + "; the collector on")
 
 
-def msgspec_impl() -> Impl:
+def msgspec_impl(*, tracked: bool = False) -> Impl:
     import msgspec  # noqa: PLC0415
 
     partial_text = Annotated[str, msgspec.Meta(pattern=PARTIAL)]
     options = {"frozen": True, "omit_defaults": True, "forbid_unknown_fields": True}
+    options["gc"] = tracked
 
     class MPlace(msgspec.Struct, **options):  # type: ignore[call-arg]
         city: str | None = None
@@ -226,7 +259,7 @@ def msgspec_impl() -> Impl:
         alternatives: tuple[MAlternative, ...] = ()
         note: str | None = None
 
-    class MDocument(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    class MDocument(msgspec.Struct, frozen=True, forbid_unknown_fields=True, gc=tracked):  # type: ignore[call-arg]
         format: str
         version: int
         type: str
@@ -235,14 +268,14 @@ def msgspec_impl() -> Impl:
     encoder = msgspec.json.Encoder()
     decoder = msgspec.json.Decoder(MDocument)
     how = (
-        "`msgspec.Struct(frozen=True, omit_defaults=True, forbid_unknown_fields=True)`, "
-        "nested structs, partial dates as pattern-checked strings; one `json.Encoder` and "
-        "one `json.Decoder(MDocument)` reused"
+        f"`msgspec.Struct(frozen=True, omit_defaults=True, forbid_unknown_fields=True, "
+        f"gc={tracked})`, nested structs, partial dates as pattern-checked strings; one "
+        "`json.Encoder` and one `json.Decoder(MDocument)` reused"
     )
-    return Impl("msgspec", decoder.decode, encoder.encode, how)
+    return Impl("msgspec-tracked" if tracked else "msgspec", decoder.decode, encoder.encode, how)
 
 
-def pydantic_impl() -> Impl:
+def pydantic_impl(*, pause: bool = True) -> Impl:
     from pydantic import BaseModel, ConfigDict, Field, TypeAdapter  # noqa: PLC0415
 
     config = ConfigDict(frozen=True, extra="forbid", strict=True)
@@ -303,12 +336,15 @@ def pydantic_impl() -> Impl:
         '`BaseModel` classes (`frozen`, `extra="forbid"`, `strict`), one `TypeAdapter` '
         "reused: `validate_json(data)` / `dump_json(document, exclude_defaults=True)`"
     )
-    return Impl(
-        "pydantic",
-        adapter.validate_json,
-        lambda document: adapter.dump_json(document, exclude_defaults=True),
-        how,
-    )
+    decode = adapter.validate_json
+
+    def encode(document: Any) -> bytes:
+        return adapter.dump_json(document, exclude_defaults=True)
+
+    if pause:
+        how += "; each call with the collector paused"
+        return Impl("pydantic", paused(decode), paused(encode), how)
+    return Impl("pydantic-unpaused", decode, encode, how + "; the collector on")
 
 
 FACTORIES: dict[str, Callable[[], Impl]] = {
@@ -318,3 +354,11 @@ FACTORIES: dict[str, Callable[[], Impl]] = {
     "cattrs-stock": cattrs_stock_impl,
     "turkicorg-strict": lambda: turkicorg_impl(fast=False),
 }
+"""Every implementation at its strongest (the default set of the benchmarks)."""
+
+VARIANTS: dict[str, Callable[[], Impl]] = {
+    "msgspec-tracked": lambda: msgspec_impl(tracked=True),
+    "pydantic-unpaused": lambda: pydantic_impl(pause=False),
+    "cattrs-stock-unpaused": lambda: cattrs_stock_impl(pause=False),
+}
+"""The peers as shipped, with the collector on during each call (asked for by name)."""
