@@ -17,7 +17,8 @@ timed operation, the collector stays on during it and ``gc.collect(0)`` ends it 
 timing, so collector work an operation defers (turkicorg pauses the collector while it
 builds objects) is charged to it. The peers get the collector at their strongest too
 (msgspec's structs ``gc=False``, pydantic and cattrs paused during each call: see
-``serialize_impls.py``); ``--libs msgspec-tracked,pydantic-unpaused`` adds them as shipped.
+``serialize_impls.py``); ``--libs turkicorg,msgspec,pydantic,msgspec-tracked,pydantic-unpaused``
+also runs msgspec and pydantic as shipped.
 Round trip = ``encode(decode(data))``.
 
 Fresh process (``--fresh K``): K new processes per implementation, each reading the reference
