@@ -166,17 +166,22 @@ def turkicorg_impl(*, fast: bool = True) -> Impl:
     from turkicorg.registry import MeetingRegistry  # noqa: PLC0415
     from turkicorg.serialize.fastread import FAST_PATH  # noqa: PLC0415
 
+    # ``turkicorg.serialize`` loads its names on first use: taking them here imports the
+    # modules behind them (cattrs among them) in the setup, as the peers' setups import
+    # theirs, rather than in the first decode. Code generated on first use stays there.
+    loads, dumpb = serialize.loads, serialize.dumpb
+
     def decode(data: bytes) -> MeetingRegistry:
         FAST_PATH.enabled = fast
         try:
-            return serialize.loads(data, MeetingRegistry, max_size=None)
+            return loads(data, MeetingRegistry, max_size=None)
         finally:
             FAST_PATH.enabled = FAST_PATH.applies
 
     def encode(registry: MeetingRegistry) -> bytes:
         FAST_PATH.enabled = fast
         try:
-            return serialize.dumpb(registry)
+            return dumpb(registry)
         finally:
             FAST_PATH.enabled = FAST_PATH.applies
 
