@@ -84,6 +84,49 @@ def test_loading_the_embedded_data_does_not_import_cattrs() -> None:
     assert imported_after(code, ("cattrs",)) == []
 
 
+REGISTRY_ROUND_TRIP = (
+    "from turkicorg import serialize, load_default; from turkicorg.registry import "
+    "MeetingRegistry; registry = load_default().meetings; text = serialize.dumps(registry); "
+    "back = serialize.loads(text, MeetingRegistry); assert back == registry; "
+    "assert serialize.dumpb(back) == text.encode(); first = back.meetings[0]; "
+    "assert serialize.loads(serialize.dumps(first), type(first)) == first"
+)
+
+
+def test_registry_and_meeting_documents_do_not_import_cattrs() -> None:
+    """Reading and writing registries and meetings takes the fast paths, without cattrs."""
+    assert imported_after(REGISTRY_ROUND_TRIP, ("cattrs", "turkicorg.serialize.conversion")) == []
+
+
+DECLINED_MEETING = (
+    'text = serialize.dumps(first).replace(\'"id"\', \'"extra":1,"id"\', 1); '
+    "serialize.loads(text, type(first))"
+)
+ORGANIZATION_WRITTEN = (
+    "ots = load_default(); assert serialize.loads(serialize.dumps(ots), type(ots)) == ots"
+)
+
+
+@pytest.mark.parametrize(
+    ("code", "problem"),
+    [
+        (DECLINED_MEETING, "unknown key"),  # the fast reader declines; the converter names it
+        (ORGANIZATION_WRITTEN, ""),  # an Organization is written by the converter
+    ],
+)
+def test_the_converter_is_imported_when_a_document_needs_it(code: str, problem: str) -> None:
+    """Off the fast paths the strict converter is imported then, and reports as before."""
+    attempt = f"{REGISTRY_ROUND_TRIP}\ntry:\n    {code}\nexcept Exception as e:\n    print(e)"
+    done = subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, "-c", f"{attempt}\nimport sys; print('cattrs' in sys.modules)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.rstrip().endswith("True")
+    assert problem in done.stdout
+
+
 @given(tst.full_organizations(max_meetings=4))
 def test_every_valid_organization_is_read_quickly(organization: Organization) -> None:
     """Every organization the library writes is read by the quick path, into an equal one."""

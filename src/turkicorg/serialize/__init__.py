@@ -50,7 +50,7 @@ The package, one module per job: :mod:`~turkicorg.serialize.conversion` (the str
 converter, with its hooks in :mod:`~turkicorg.serialize.hooks` and the checks of single
 values in :mod:`~turkicorg.serialize.scalars`), :mod:`~turkicorg.serialize.quickread` (a
 whole document without cattrs, declining to the strict converter at any doubt),
-:mod:`~turkicorg.serialize.doctypes` (the classes a document can hold),
+:mod:`~turkicorg.serialize.doctypes` (the classes a document can hold, without cattrs),
 :mod:`~turkicorg.serialize.fields` (the one table of a meeting's fields),
 :mod:`~turkicorg.serialize.fastread` and :mod:`~turkicorg.serialize.fastwrite` (the fast
 meeting path), :mod:`~turkicorg.serialize.documents` (the envelope, text and files) with
@@ -63,20 +63,16 @@ from __future__ import annotations
 
 # The names load on first use (module ``__getattr__`` below): reading the embedded data
 # needs the quick path and the fast meeting path, not the converter, the schema, the writers
-# or JSON Lines.
+# or JSON Lines; reading and writing registries and meetings (``loads``, ``dumps``, ``dumpb``,
+# ``load``, ``dump``) import the converter only when a document leaves the fast paths.
 # Type checkers see the real imports.
 from turkicorg.lazy import lazy_names
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from turkicorg.serialize.common import DEFAULT_MAX_LINE_SIZE, DEFAULT_MAX_SIZE, FORMAT, VERSION
-    from turkicorg.serialize.conversion import (
-        DOCUMENT_TYPES,
-        converter,
-        make_converter,
-        structure,
-        unstructure,
-    )
+    from turkicorg.serialize.conversion import converter, make_converter, structure, unstructure
+    from turkicorg.serialize.doctypes import DOCUMENT_TYPES
     from turkicorg.serialize.documents import (
         FIELDS_KEY,
         dump,
@@ -125,7 +121,7 @@ __all__ = [
 _HOME = {
     "DEFAULT_MAX_LINE_SIZE": "common",
     "DEFAULT_MAX_SIZE": "common",
-    "DOCUMENT_TYPES": "conversion",
+    "DOCUMENT_TYPES": "doctypes",
     "FIELDS_KEY": "documents",
     "FORMAT": "common",
     "MIGRATIONS": "migrations",

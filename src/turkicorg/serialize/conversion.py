@@ -17,11 +17,11 @@ import attrs
 import cattrs
 
 from turkicorg.dates import PartialDate
-from turkicorg.errors import ErrorDetail, InvalidDataError, TurkicOrgError, UnsupportedTypeError
+from turkicorg.errors import ErrorDetail, InvalidDataError, TurkicOrgError
 from turkicorg.meetings import Body, Meeting
 from turkicorg.registry import MeetingRegistry
 from turkicorg.serialize.common import gc_paused
-from turkicorg.serialize.doctypes import model_types
+from turkicorg.serialize.doctypes import DOCUMENT_TYPES, check_type, model_types
 from turkicorg.serialize.fastread import build_registry, fast_meetings
 from turkicorg.serialize.hooks import (
     attrs_hook_factory,
@@ -32,9 +32,6 @@ from turkicorg.serialize.hooks import (
     unstructure_attrs_factory,
 )
 from turkicorg.serialize.scalars import SCALAR_HOOKS, enum_hook, enum_value
-
-if typing.TYPE_CHECKING:
-    from collections.abc import Mapping
 
 __all__ = [
     "DOCUMENT_TYPES",
@@ -104,19 +101,6 @@ def make_converter() -> cattrs.Converter:
 
 converter: Final = make_converter()
 """The one converter for every turkicorg type."""
-
-DOCUMENT_TYPES: Final[Mapping[str, type]] = {cls.__name__: cls for cls in model_types()[0]}
-"""The classes a document can hold, by the name written in its ``type``."""
-
-
-def check_type(cls: object) -> None:
-    """Refuse a class that is not a document type.
-
-    Raises:
-        UnsupportedTypeError: ``cls`` is not one of :data:`DOCUMENT_TYPES`.
-    """
-    if not isinstance(cls, type) or DOCUMENT_TYPES.get(cls.__name__) is not cls:
-        raise UnsupportedTypeError(cls, DOCUMENT_TYPES)
 
 
 def strict_meetings(value: object) -> tuple[Meeting, ...]:

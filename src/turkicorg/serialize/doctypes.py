@@ -4,23 +4,28 @@ Found by walking the fields' types from :class:`~turkicorg.Organization` and
 :class:`~turkicorg.MeetingRegistry`, so a class added to the model is a document type at once.
 The strict converter (:mod:`~turkicorg.serialize.conversion`) registers its hooks for them and
 the quick path (:mod:`~turkicorg.serialize.quickread`) reads only them; neither imports the
-other, and this module imports no cattrs.
+other, and this module imports no cattrs, so documents are named and checked without it
+(the converter is imported only when a document needs it).
 """
 
 from __future__ import annotations
 
 import enum
 import typing
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
 from turkicorg.dates import PartialDate
+from turkicorg.errors import UnsupportedTypeError
 from turkicorg.meetings import Meeting
 from turkicorg.organization import Organization
 from turkicorg.registry import MeetingRegistry
 
-__all__ = ["model_types"]
+if typing.TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = ["DOCUMENT_TYPES", "check_type", "model_types"]
 
 
 def model_types() -> tuple[list[type], list[type[enum.Enum]]]:
@@ -46,3 +51,17 @@ def model_types() -> tuple[list[type], list[type[enum.Enum]]]:
         else:
             pending.extend(typing.get_args(tp))
     return [classes[k] for k in sorted(classes)], [enums[k] for k in sorted(enums)]
+
+
+DOCUMENT_TYPES: Final[Mapping[str, type]] = {cls.__name__: cls for cls in model_types()[0]}
+"""The classes a document can hold, by the name written in its ``type``."""
+
+
+def check_type(cls: object) -> None:
+    """Refuse a class that is not a document type.
+
+    Raises:
+        UnsupportedTypeError: ``cls`` is not one of :data:`DOCUMENT_TYPES`.
+    """
+    if not isinstance(cls, type) or DOCUMENT_TYPES.get(cls.__name__) is not cls:
+        raise UnsupportedTypeError(cls, DOCUMENT_TYPES)

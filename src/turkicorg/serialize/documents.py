@@ -30,7 +30,7 @@ from turkicorg.serialize.common import (
     key_path,
     type_name,
 )
-from turkicorg.serialize.conversion import DOCUMENT_TYPES, check_type, structure, unstructure
+from turkicorg.serialize.doctypes import DOCUMENT_TYPES, check_type
 from turkicorg.serialize.fastdoc import fast_registry_text
 from turkicorg.serialize.fastread import FAST_PATH, fast_meeting, fast_registry_document
 from turkicorg.serialize.fastwrite import fast_meetings_json
@@ -77,6 +77,24 @@ key (``format``, ``version``, ``type``) is nested under its name in snake case: 
 """
 
 
+def _structure(data: object, cls: type[T]) -> T:
+    """The strict converter's ``structure`` (cattrs is imported only when a document needs it).
+
+    The fast paths read and write registries and meetings without the converter, so a
+    process that only takes them never imports cattrs nor builds the converter.
+    """
+    from turkicorg.serialize.conversion import structure  # noqa: PLC0415 - off the fast paths
+
+    return structure(data, cls)
+
+
+def _unstructure(obj: object) -> Any:
+    """The strict converter's ``unstructure``, imported as :func:`_structure` is."""
+    from turkicorg.serialize.conversion import unstructure  # noqa: PLC0415 - off the fast paths
+
+    return unstructure(obj)
+
+
 def to_document(obj: object) -> dict[str, Any]:
     """The envelope and fields of ``obj`` as plain data.
 
@@ -84,7 +102,7 @@ def to_document(obj: object) -> dict[str, Any]:
         UnsupportedTypeError: ``obj`` is not an object of a document type.
     """
     check_type(type(obj))
-    fields = unstructure(obj)
+    fields = _unstructure(obj)
     key = FIELDS_KEY.get(type(obj))
     if key is not None:
         fields = {key: fields}
@@ -98,7 +116,7 @@ def _remap_meeting_paths(error: InvalidDataError, raw: object) -> InvalidDataErr
     position in the file.
     """
     try:
-        registry = structure(raw, MeetingRegistry)
+        registry = _structure(raw, MeetingRegistry)
     except InvalidDataError:
         return error
     where = {item["id"]: i for i, item in enumerate(typing.cast("list[Any]", raw))}
@@ -157,7 +175,7 @@ def from_document(document: object, cls: type[T]) -> T:
         if found is not None:
             return found
         try:
-            return structure(fields, cls)
+            return _structure(fields, cls)
         except InvalidDataError as error:
             if cls is Organization and any(e.path.startswith("$.meetings[") for e in error.errors):
                 raise _remap_meeting_paths(error, fields.get("meetings")) from None
@@ -170,7 +188,7 @@ def structure_fields(data: object, cls: type[T]) -> T:
         fast = fast_meeting(data)
         if fast is not None:
             return typing.cast("T", fast)
-    return structure(data, cls)
+    return _structure(data, cls)
 
 
 def _registry_parts(parts: list[str]) -> list[str]:

@@ -19,7 +19,7 @@ from typing import IO, Any, Final
 from turkicorg.errors import DataFileError, ErrorDetail, InvalidDataError
 from turkicorg.fileio import StrPath, decode_utf8, read_bytes, strip_bom
 from turkicorg.serialize.common import DEFAULT_MAX_SIZE
-from turkicorg.serialize.conversion import DOCUMENT_TYPES
+from turkicorg.serialize.doctypes import DOCUMENT_TYPES
 from turkicorg.serialize.jsontext import parse
 
 __all__ = ["document_type", "position", "read_text", "source_name", "stream_decode_error"]
