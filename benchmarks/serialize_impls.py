@@ -167,8 +167,8 @@ def turkicorg_impl(*, fast: bool = True) -> Impl:
     from turkicorg.serialize.fastread import FAST_PATH  # noqa: PLC0415
 
     # ``turkicorg.serialize`` loads its names on first use: taking them here imports the
-    # modules behind them (cattrs among them) in the setup, as the peers' setups import
-    # theirs, rather than in the first decode. Code generated on first use stays there.
+    # modules behind them in the setup, as the peers' setups import theirs, rather than in
+    # the first decode. Code generated on first use stays there.
     loads, dumpb = serialize.loads, serialize.dumpb
 
     def decode(data: bytes) -> MeetingRegistry:
