@@ -168,8 +168,11 @@ def turkicorg_impl(*, fast: bool = True) -> Impl:
 
     # ``turkicorg.serialize`` loads its names on first use: taking them here imports the
     # modules behind them in the setup, as the peers' setups import theirs, rather than in
-    # the first decode. Code generated on first use stays there.
+    # the first decode (the strict path's converter too). Code generated on first use stays
+    # there.
     loads, dumpb = serialize.loads, serialize.dumpb
+    if not fast:
+        serialize.converter  # noqa: B018 - imported here: the strict path needs it
 
     def decode(data: bytes) -> MeetingRegistry:
         FAST_PATH.enabled = fast
