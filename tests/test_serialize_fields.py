@@ -215,6 +215,23 @@ def test_dates_are_written_as_their_text(year: int) -> None:
         assert fastwrite.partial_json(value) == json.dumps(str(value))
     for month in range(1, 13):
         assert fastwrite.partial_json(PartialDate(year, month, 1)) == f'"{year:04d}-{month:02d}-01"'
+    write = fastwrite.make_writer(MEETING_FIELDS)  # a new writer: no year written before
+    start, end = PartialDate(year, 12, 30), PartialDate(year, 12, 31)
+    meeting = Meeting(
+        id="m", body="CHS", kind="regular", title="t", start=start, end=end, sources=(SOURCE,)
+    )
+    assert write(meeting, fastwrite.Written()) == compact(conversion.unstructure(meeting))
+
+
+def test_a_date_no_checked_constructor_could_make_is_not_written() -> None:
+    """A day without a month (made past the checks) has no text: the writer declines it."""
+    odd = object.__new__(PartialDate)
+    odd.__attrs_init__(2022, None, 5)  # type: ignore[attr-defined]
+    with pytest.raises(TypeError):
+        fastwrite.partial_json(odd)
+    assert fastwrite.partial_json(PartialDate(2022, 8)) == '"2022-08"'
+    meeting = Meeting(id="m", body="CHS", kind="regular", title="t", start=odd, sources=(SOURCE,))
+    assert fastwrite.fast_meetings_json([meeting]) is None
 
 
 def test_written_texts_are_remembered_by_identity() -> None:
@@ -226,6 +243,23 @@ def test_written_texts_are_remembered_by_identity() -> None:
     assert texts.seen(id(second)) is None
     written = fastwrite.Written()
     assert written.places is not written.people
+
+
+def test_objects_joined_are_written_once_a_call() -> None:
+    """Joined texts: each object written on its first appearance only, then found by id."""
+    written: list[object] = []
+
+    def write(value: object) -> str:
+        written.append(value)
+        return f'"{len(written)}"'
+
+    texts = fastwrite.Texts()
+    first, second = object(), object()
+    assert texts.joined((first,), write) == '"1"'
+    assert texts.seen(id(first)) == '"1"'
+    assert texts.joined((first, second, first), write) == '"1","2","1"'
+    assert texts.joined((second, first), write) == '"2","1"'
+    assert written == [first, second]
 
 
 def test_an_object_in_the_wrong_role_is_refused_not_written() -> None:

@@ -98,10 +98,26 @@ def test_registry_and_meeting_documents_do_not_import_cattrs() -> None:
     assert imported_after(REGISTRY_ROUND_TRIP, ("cattrs", "turkicorg.serialize.conversion")) == []
 
 
+LINES_AND_CSV = (
+    "import io; from turkicorg import load_default; from turkicorg.export import csvfmt; "
+    "from turkicorg.serialize import lines; registry = load_default().meetings; "
+    "text = ''.join(lines.iter_dumps(registry)); "
+    "assert lines.load_lines(io.StringIO(text)) == registry; "
+    "assert csvfmt.from_csv(csvfmt.to_csv(registry)) == registry"
+)
+
+
+def test_json_lines_and_csv_do_not_import_cattrs() -> None:
+    """Meetings written and read as JSON Lines and as CSV take the fast paths too."""
+    assert imported_after(LINES_AND_CSV, ("cattrs", "turkicorg.serialize.conversion")) == []
+
+
 DECLINED_MEETING = (
     'text = serialize.dumps(first).replace(\'"id"\', \'"extra":1,"id"\', 1); '
     "serialize.loads(text, type(first))"
 )
+DECLINED_LINE = 'lines.load_lines(io.StringIO(text.replace(\'"id"\', \'"extra":1,"id"\', 1)))'
+DECLINED_ROW = "csvfmt.from_csv(csvfmt.to_csv(registry).replace(',regular,', ',usual,', 1))"
 ORGANIZATION_WRITTEN = (
     "ots = load_default(); assert serialize.loads(serialize.dumps(ots), type(ots)) == ots"
 )
@@ -112,11 +128,14 @@ ORGANIZATION_WRITTEN = (
     [
         (DECLINED_MEETING, "unknown key"),  # the fast reader declines; the converter names it
         (ORGANIZATION_WRITTEN, ""),  # an Organization is written by the converter
+        (DECLINED_LINE, "unknown key"),  # the same for a line of JSON Lines
+        (DECLINED_ROW, "@ $[row 2].kind"),  # and for a row of CSV
     ],
 )
 def test_the_converter_is_imported_when_a_document_needs_it(code: str, problem: str) -> None:
     """Off the fast paths the strict converter is imported then, and reports as before."""
-    attempt = f"{REGISTRY_ROUND_TRIP}\ntry:\n    {code}\nexcept Exception as e:\n    print(e)"
+    setup = f"{REGISTRY_ROUND_TRIP}; {LINES_AND_CSV}"
+    attempt = f"{setup}\ntry:\n    {code}\nexcept Exception as e:\n    print(e)"
     done = subprocess.run(  # noqa: S603 - our own interpreter
         [sys.executable, "-c", f"{attempt}\nimport sys; print('cattrs' in sys.modules)"],
         capture_output=True,

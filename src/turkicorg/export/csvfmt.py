@@ -57,9 +57,8 @@ from turkicorg.errors import ErrorDetail, InvalidDataError
 from turkicorg.export.csvlists import join_items, split_items
 from turkicorg.export.csvwriter import FORMULA_TRIGGERS, LINE_END, guard_cell, unguard_cell
 from turkicorg.meetings import Meeting
-from turkicorg.serialize import DEFAULT_MAX_SIZE, structure
-from turkicorg.serialize.common import gc_paused
-from turkicorg.serialize.fastread import fast_meeting
+from turkicorg.serialize.common import DEFAULT_MAX_SIZE, gc_paused
+from turkicorg.serialize.documents import structure_fields
 from turkicorg.serialize.fields import MEETING_FIELDS, Kind
 from turkicorg.serialize.lines import numbered_registry
 
@@ -342,13 +341,11 @@ def _meeting(
     except InvalidDataError as error:
         problems.extend(error.errors)
         return None
-    meeting = fast_meeting(data)
-    if meeting is None:
-        try:
-            meeting = structure(data, Meeting)
-        except InvalidDataError as error:
-            problems.extend(error.prefixed(row).errors)
-            return None
+    try:  # by the fast path when it can, by the converter (imported then) when not
+        meeting = structure_fields(data, Meeting)
+    except InvalidDataError as error:
+        problems.extend(error.prefixed(row).errors)
+        return None
     found = [
         ErrorDetail(f"{row}.{column}", f"does not agree with the date: expected {expected}", text)
         for column, expected in _derived(meeting).items()

@@ -39,22 +39,32 @@ class Texts:
     lasts.
     """
 
-    __slots__ = ("note", "seen")
+    __slots__ = ("joined", "note", "seen")
 
     def __init__(self) -> None:
         texts: dict[int, str] = {}
         kept: list[object] = []
         keep = kept.append
+        text_of = texts.__getitem__
+        seen = texts.get
 
         def note(value: object, text: str) -> str:
             texts[id(value)] = text
             keep(value)
             return text
 
-        self.seen: Callable[[int], str | None] = texts.get
+        def joined(values: Iterable[object], write: Callable[[Any], str]) -> str:
+            try:  # every object already written: C calls only
+                return ",".join(map(text_of, map(id, values)))
+            except KeyError:
+                return ",".join([seen(id(v)) or note(v, write(v)) for v in values])
+
+        self.seen: Callable[[int], str | None] = seen
         """The text written for the object with this ``id``, or None."""
         self.note: Callable[[object, str], str] = note
         """Remember a text as the JSON of an object; return the text."""
+        self.joined: Callable[[Iterable[object], Callable[[Any], str]], str] = joined
+        """The texts of objects joined with commas, each written (and noted) if not yet."""
 
 
 class Written:
@@ -73,20 +83,33 @@ class Written:
         self.people = Texts()
 
 
-_MONTHS: Final = tuple(f'-{month:02d}"' for month in range(13))  # [0] is never read
-_MONTH_DAYS: Final = tuple(f'-{i // 32:02d}-{i % 32:02d}"' for i in range(13 * 32))
+class _Years(dict[int, str]):
+    """The opening of a date's JSON by year (``"2022``, ``"0999``), made on first use."""
+
+    def __missing__(self, year: int) -> str:
+        text = f'"{year:04d}'
+        self[year] = text
+        return text
+
+
+_YEARS: Final = _Years()
+_MONTH_DAYS: Final = typing.cast(  # None: a day without a month, which no date holds
+    "tuple[str, ...]",
+    tuple(
+        ('"' if i == 0 else None)
+        if i < 32
+        else f'-{i // 32:02d}"'
+        if i % 32 == 0
+        else f'-{i // 32:02d}-{i % 32:02d}"'
+        for i in range(13 * 32)
+    ),
+)
+"""The rest of a date's JSON by ``month * 32 + day`` (0 for a missing month or day)."""
 
 
 def partial_json(value: PartialDate) -> str:
-    """``json.dumps(str(value))``, without the detour through ``__str__`` (months from tables)."""
-    year = value.year
-    text = '"' + (int.__repr__(year) if year >= 1000 else f"{year:04d}")
-    month, day = value.month, value.day
-    if month is None:
-        return text + '"'
-    if day is None:
-        return text + _MONTHS[month]
-    return text + _MONTH_DAYS[month * 32 + day]
+    """``json.dumps(str(value))``, without the detour through ``__str__`` (from tables)."""
+    return _YEARS[value.year] + _MONTH_DAYS[((value.month or 0) << 5) + (value.day or 0)]
 
 
 def _simple_json(value: Any, kind: Kind) -> str:
@@ -117,12 +140,10 @@ _ENCODE: Final[dict[Kind, str]] = {
     Kind.OPTIONAL_TEXT: "_esc({v})",
     Kind.OPTIONAL_INT: "_int({v})",
     Kind.CHOICE: "{c}[{v}]",
-    Kind.DATE: "_date({v})",
-    Kind.OPTIONAL_DATE: "_date({v})",
+    Kind.DATE: "_years[{v}.year] + _month_days[((v.month or 0) << 5) + (v.day or 0)]",
+    Kind.OPTIONAL_DATE: "_years[{v}.year] + _month_days[((v.month or 0) << 5) + (v.day or 0)]",
     Kind.OPTIONAL_PLACE: "(place_seen(id({v})) or place_note(v, _place(v)))",
-    Kind.PARTICIPANTS: (
-        "'[' + ','.join([person_seen(id(p)) or person_note(p, _participant(p)) for p in {v}]) + ']'"
-    ),
+    Kind.PARTICIPANTS: "'[' + people({v}, _participant) + ']'",
     Kind.TEXTS: "'[' + ','.join(map(_esc, {v})) + ']'",
     Kind.ALTERNATIVES: "'[' + ','.join(map(_alternative, {v})) + ']'",
 }
@@ -163,7 +184,8 @@ def make_writer(specs: tuple[FieldSpec, ...]) -> Callable[[Any, Written], str]:
     namespace: dict[str, Any] = {
         "_esc": _ESCAPE,
         "_int": int.__repr__,
-        "_date": partial_json,
+        "_years": _Years(),  # each writer its own: filled as it writes
+        "_month_days": _MONTH_DAYS,
         "_place": _record_writer(Place),
         "_participant": _record_writer(Participant),
         "_alternative": _record_writer(Alternative),
@@ -180,7 +202,7 @@ def make_writer(specs: tuple[FieldSpec, ...]) -> Callable[[Any, Written], str]:
     source = (
         "def write(m, written):\n"
         "    place_seen, place_note = written.places.seen, written.places.note\n"
-        "    person_seen, person_note = written.people.seen, written.people.note\n"
+        "    people = written.people.joined\n"
         f"    return {result}\n"
     )
     exec(source, namespace)  # noqa: S102 - generated from field names, as attrs does

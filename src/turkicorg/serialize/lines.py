@@ -32,7 +32,6 @@ from turkicorg.serialize.common import (
     envelope_head,
     gc_paused,
 )
-from turkicorg.serialize.conversion import unstructure
 from turkicorg.serialize.documents import from_document, structure_fields
 from turkicorg.serialize.fastread import fast_meeting
 from turkicorg.serialize.fastwrite import fast_meetings_json
@@ -64,7 +63,14 @@ def iter_dumps(meetings: Iterable[Meeting]) -> Iterator[str]:
         if type(meeting) is not Meeting:
             raise UnsupportedTypeError(type(meeting), ["Meeting"])
         parts = fast_meetings_json((meeting,))
-        yield (parts[0] if parts is not None else encode(unstructure(meeting), None)) + "\n"
+        yield (parts[0] if parts is not None else _strict_json(meeting)) + "\n"
+
+
+def _strict_json(meeting: Meeting) -> str:
+    """A meeting's line by the strict converter (imported only for a meeting that needs it)."""
+    from turkicorg.serialize.conversion import unstructure  # noqa: PLC0415 - off the fast path
+
+    return encode(unstructure(meeting), None)
 
 
 def dump_lines(meetings: Iterable[Meeting], path: StrPath) -> None:
