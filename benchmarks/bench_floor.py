@@ -15,14 +15,22 @@ and against msgspec on the same bytes (as ``bench_serialize.py`` configures it):
   places, participants and enumerations already made): straight-line generated code, as the
   reader's, with the collector paused as the reader pauses it;
 - **check**: the invariant check alone (``meeting_problems`` of each meeting);
-- **write**: turkicorg's writer on the same meetings (``serialize.dumpb``).
+- **registry**: the registry made from the meetings (``MeetingRegistry(meetings)``: sorted by
+  earliest start and id, ids and ordinals checked unique; its indexes are made on first
+  query), with the collector paused as the reader pauses it;
+- **write**: turkicorg's writer on the same meetings (``serialize.dumpb``);
+- **read**: every field of every meeting read by one C call a meeting
+  (``operator.attrgetter``; each tuple dropped at once), which any writer of the meetings
+  in Python must at least do.
 
-Parse + build + write is less than a round trip through the model with the standard
-library's parser costs (converting and checking each value is left out, and so is the
-collection the reader's pause defers: each step's objects are freed before the collector
-runs), so its ratio to
-msgspec's round trip is a floor for that ratio with this writer (not with any writer);
-``write ÷ msgspec's encode`` is the encode ratio of the writer as it stands.
+Parse + build + registry is less than decoding into the model with the standard library's
+parser costs, and parse + build + registry + write less than a round trip (converting and
+checking each value is left out, and so is the collection the reader's pause defers: each
+step's objects are freed before the collector runs). Their ratios to msgspec's and to
+pydantic's round trips (both as ``bench_serialize.py`` configures them, in the same run) are
+floors for those ratios: for decoding, with any writer; for the round trip, with this writer
+(not with any writer). ``write ÷ msgspec's encode`` is the encode ratio of the writer as it
+stands.
 """
 
 from __future__ import annotations
@@ -30,13 +38,15 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import operator
 import sys
+from collections import deque
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from benchlib import Load, environment, fmt_s, fmt_x, interleaved, report
-from serialize_impls import msgspec_impl, synthetic_meetings
+from serialize_impls import msgspec_impl, pydantic_impl, synthetic_meetings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -92,13 +102,16 @@ def measure(n: int, repeat: int) -> list[list[str]]:
     registry = serialize.loads(data, MeetingRegistry, max_size=None)
     meetings = list(registry)
     build, names = make_builder(Meeting)
+    fields = operator.attrgetter(*names)
     rows = [tuple(getattr(m, name) for name in names) for m in meetings]
     if build(rows) != meetings:
         raise SystemExit("the builder does not make the decoded meetings")
-    peer = msgspec_impl()
+    peer, other = msgspec_impl(), pydantic_impl()
     decoded = peer.decode(data)
     if not peer.encode(decoded) == data == serialize.dumpb(registry):
         raise SystemExit("msgspec and turkicorg do not write the same bytes")
+    if other.encode(other.decode(data)) != data:
+        raise SystemExit("pydantic and turkicorg do not write the same bytes")
     gc.collect()
     gc.freeze()
     found = interleaved(
@@ -106,9 +119,12 @@ def measure(n: int, repeat: int) -> list[list[str]]:
             "parse": lambda: parse(data),
             "build": lambda: built(build, rows),
             "check": lambda: [meeting_problems(m) for m in meetings],
+            "registry": lambda: built(MeetingRegistry, meetings),
             "write": lambda: serialize.dumpb(registry),
+            "read": lambda: deque(map(fields, meetings), maxlen=0),
             "msgspec encode": lambda: peer.encode(decoded),
             "msgspec round trip": lambda: peer.encode(peer.decode(data)),
+            "pydantic round trip": lambda: other.encode(other.decode(data)),
         },
         repeat,
         budget=0.2,
@@ -116,15 +132,29 @@ def measure(n: int, repeat: int) -> list[list[str]]:
     gc.unfreeze()
     per = {name: value / n for name, value in found.items()}
     trip, encode = per["msgspec round trip"], per["msgspec encode"]
-    floor = per["parse"] + per["build"] + per["write"]
+    other_trip = per["pydantic round trip"]
+    decoding = per["parse"] + per["build"] + per["registry"]
+    floor = decoding + per["write"]
+
+    def step(name: str) -> list[str]:
+        return ["", name, fmt_s(per[name]), fmt_x(per[name] / trip), ""]
+
+    def total(name: str, value: float) -> list[str]:
+        ratios = f"**{fmt_x(value / trip)}**", fmt_x(value / other_trip)
+        return ["", f"**{name}**", fmt_s(value), *ratios]
+
     return [
-        [f"{n:,}", "parse", fmt_s(per["parse"]), fmt_x(per["parse"] / trip)],
-        ["", "build", fmt_s(per["build"]), fmt_x(per["build"] / trip)],
-        ["", "check (inside build)", fmt_s(per["check"]), fmt_x(per["check"] / trip)],
-        ["", "write", fmt_s(per["write"]), f"{fmt_x(per['write'] / encode)} msgspec encode"],
-        ["", "**parse + build + write**", fmt_s(floor), f"**{fmt_x(floor / trip)}**"],
-        ["", "msgspec round trip", fmt_s(trip), "1.00×"],
-        ["", "msgspec encode", fmt_s(encode), fmt_x(encode / trip)],
+        [f"{n:,}", "parse", fmt_s(per["parse"]), fmt_x(per["parse"] / trip), ""],
+        step("build"),
+        step("check"),
+        step("registry"),
+        total("parse + build + registry", decoding),
+        ["", "write", fmt_s(per["write"]), f"{fmt_x(per['write'] / encode)} msgspec encode", ""],
+        ["", "read (the least a writer does)", fmt_s(per["read"]), fmt_x(per["read"] / trip), ""],
+        total("parse + build + registry + write", floor),
+        step("msgspec round trip"),
+        ["", "msgspec encode", fmt_s(encode), fmt_x(encode / trip), ""],
+        ["", "pydantic round trip", fmt_s(other_trip), fmt_x(other_trip / trip), "1.00×"],
     ]
 
 
@@ -139,8 +169,12 @@ def main(argv: list[str] | None = None) -> int:
     for n in (int(x) for x in args.n.split(",")):
         rows += measure(n, args.repeat)
         load.sample()
-    caption = "µs a meeting, medians; ratios to msgspec's round trip of the same bytes:"
-    return report(caption, ["N", "step", "a meeting", "÷ msgspec round trip"], rows, load)
+    caption = (
+        "µs a meeting, medians; ratios to msgspec's and pydantic's round trips of the same"
+        " bytes (check is inside build):"
+    )
+    header = ["N", "step", "a meeting", "÷ msgspec round trip", "÷ pydantic round trip"]
+    return report(caption, header, rows, load)
 
 
 if __name__ == "__main__":
