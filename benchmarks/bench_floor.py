@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""The floor under a round trip with this writer: parsing, building and writing the meetings.
+"""The floor under a round trip with this writer: parsing, building, sorting, writing.
 
     python benchmarks/bench_floor.py                    # N = 2,000, 10,000, 100,000
 
@@ -8,9 +8,11 @@ the cheapest way the model allows: a new object, its slots set, and the model's 
 check (what the generated reader does last). This script times, in one process, round-robin
 and against msgspec on the same bytes (as ``bench_serialize.py`` configures it):
 
-- **parse**: the standard library's JSON parser on the same bytes, objects as tuples of pairs
-  (as turkicorg's reader configures it), with the cyclic collector paused as the reader
-  pauses it, nothing converted or checked;
+- **parse**: the bytes decoded, then each meeting parsed by the standard library's JSON
+  scanner and dropped, one after the other, as the reader of documents in the canonical
+  layout parses them (``serialize.fastdoc``: the same scanner configuration, objects as
+  tuples of pairs), with the cyclic collector paused as the reader pauses it, nothing
+  converted or checked;
 - **build**: only the last step of reading, from values already parsed and converted (dates,
   places, participants and enumerations already made): straight-line generated code, as the
   reader's, with the collector paused as the reader pauses it;
@@ -19,9 +21,9 @@ and against msgspec on the same bytes (as ``bench_serialize.py`` configures it):
   earliest start and id, ids and ordinals checked unique; its indexes are made on first
   query), with the collector paused as the reader pauses it;
 - **write**: turkicorg's writer on the same meetings (``serialize.dumpb``);
-- **read**: every field of every meeting read by one C call a meeting
-  (``operator.attrgetter``; each tuple dropped at once), which any writer of the meetings
-  in Python must at least do.
+- **read**: every field of every meeting read once, in straight-line generated code
+  (``m.id``, ``m.body``, ...: the reads a writer in Python cannot do without; the nested
+  objects' fields are not even read).
 
 Parse + build + registry is less than decoding into the model with the standard library's
 parser costs, and parse + build + registry + write less than a round trip (converting and
@@ -38,9 +40,8 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import operator
 import sys
-from collections import deque
+from json.scanner import make_scanner
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -75,11 +76,36 @@ def make_builder(cls: type) -> Any:
     return namespace["build"], names
 
 
-def parse(data: bytes) -> object:
-    """The document as the standard library parses it, the cyclic collector paused."""
+def make_reads(names: list[str]) -> Any:
+    """Straight-line code reading the fields ``names`` of each object of a list, once each."""
+    body = ["for m in meetings:", *(f"    m.{name}" for name in names)]
+    source = "def read(meetings):\n" + "".join(f"    {line}\n" for line in body)
+    namespace: dict[str, Any] = {}
+    exec(source, namespace)  # noqa: S102 - generated from field names, as the writer is
+    return namespace["read"]
+
+
+def _constant(name: str) -> Any:
+    raise ValueError(name)
+
+
+_SCAN = make_scanner(json.JSONDecoder(object_pairs_hook=tuple, parse_constant=_constant))
+
+
+def parse(data: bytes, start: int) -> int:
+    """Each meeting parsed and dropped, as the reader parses them; the collector paused.
+
+    ``start`` is where the first meeting starts in the text; returns the number parsed.
+    """
     gc.disable()
     try:
-        return json.loads(data, object_pairs_hook=tuple)
+        text, index, count = data.decode(), start, 0
+        while True:
+            _, index = _SCAN(text, index)
+            count += 1
+            index += 1
+            if text[index - 1] != ",":
+                return count
     finally:
         gc.enable()
 
@@ -97,12 +123,16 @@ def measure(n: int, repeat: int) -> list[list[str]]:
     from turkicorg import serialize  # noqa: PLC0415
     from turkicorg.meetings import Meeting, meeting_problems  # noqa: PLC0415
     from turkicorg.registry import MeetingRegistry  # noqa: PLC0415
+    from turkicorg.serialize.fastdoc import PREFIX  # noqa: PLC0415
 
     data = serialize.dumpb(MeetingRegistry(synthetic_meetings(n)))
     registry = serialize.loads(data, MeetingRegistry, max_size=None)
     meetings = list(registry)
     build, names = make_builder(Meeting)
-    fields = operator.attrgetter(*names)
+    reads = make_reads(names)
+    start = len(PREFIX)
+    if parse(data, start) != n:
+        raise SystemExit("the scan does not parse every meeting")
     rows = [tuple(getattr(m, name) for name in names) for m in meetings]
     if build(rows) != meetings:
         raise SystemExit("the builder does not make the decoded meetings")
@@ -116,12 +146,12 @@ def measure(n: int, repeat: int) -> list[list[str]]:
     gc.freeze()
     found = interleaved(
         {
-            "parse": lambda: parse(data),
+            "parse": lambda: parse(data, start),
             "build": lambda: built(build, rows),
             "check": lambda: [meeting_problems(m) for m in meetings],
             "registry": lambda: built(MeetingRegistry, meetings),
             "write": lambda: serialize.dumpb(registry),
-            "read": lambda: deque(map(fields, meetings), maxlen=0),
+            "read": lambda: reads(meetings),
             "msgspec encode": lambda: peer.encode(decoded),
             "msgspec round trip": lambda: peer.encode(peer.decode(data)),
             "pydantic round trip": lambda: other.encode(other.decode(data)),

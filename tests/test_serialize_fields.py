@@ -216,22 +216,47 @@ def test_dates_are_written_as_their_text(year: int) -> None:
     for month in range(1, 13):
         assert fastwrite.partial_json(PartialDate(year, month, 1)) == f'"{year:04d}-{month:02d}-01"'
     write = fastwrite.make_writer(MEETING_FIELDS)  # a new writer: no year written before
-    start, end = PartialDate(year, 12, 30), PartialDate(year, 12, 31)
-    meeting = Meeting(
-        id="m", body="CHS", kind="regular", title="t", start=start, end=end, sources=(SOURCE,)
-    )
-    assert write(meeting, fastwrite.Written()) == compact(conversion.unstructure(meeting))
+    written = fastwrite.Written()
+    days = [PartialDate(year), *(PartialDate(year, m) for m in range(1, 13))]
+    days += [PartialDate(year, m, d) for m in range(1, 13) for d in (1, 9, 10, 28)]
+    days += [PartialDate(year, 12, 31)]
+    base: dict[str, Any] = {"id": "m", "body": "CHS", "kind": "regular", "title": "t"}
+    for start in days:
+        for end in (None, PartialDate(year, 12, 31)):
+            meeting = Meeting(start=start, end=end, sources=(SOURCE,), **base)
+            assert write(meeting, written) == compact(conversion.unstructure(meeting))
 
 
-def test_a_date_no_checked_constructor_could_make_is_not_written() -> None:
-    """A day without a month (made past the checks) has no text: the writer declines it."""
+def past_the_checks(year: Any, month: Any, day: Any) -> PartialDate:
+    """A partial date made without its constructor's checks."""
     odd = object.__new__(PartialDate)
-    odd.__attrs_init__(2022, None, 5)  # type: ignore[attr-defined]
-    with pytest.raises(TypeError):
+    odd.__attrs_init__(year, month, day)  # type: ignore[attr-defined]
+    return odd
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "day"),
+    [
+        *((2022, None, 5), (2022, 0, None), (2022, 3, 0), (2022, 13, 1), (2022, 1, 32)),
+        *((2022, -1, 1), (0, 1, 1), (10_000, None, None), (-1, None, None), (2022.5, None, None)),
+    ],
+)
+def test_a_date_no_checked_constructor_could_make_is_not_written(
+    year: Any, month: Any, day: Any
+) -> None:
+    """Values no date holds (made past the checks) have no text: the writer declines them."""
+    odd = past_the_checks(year, month, day)
+    with pytest.raises((LookupError, TypeError, ValueError)):
         fastwrite.partial_json(odd)
-    assert fastwrite.partial_json(PartialDate(2022, 8)) == '"2022-08"'
-    meeting = Meeting(id="m", body="CHS", kind="regular", title="t", start=odd, sources=(SOURCE,))
-    assert fastwrite.fast_meetings_json([meeting]) is None
+    for field in ("start", "end"):
+        meeting = Meeting(
+            id="m", body="CHS", kind="regular", title="t", start="2022", sources=(SOURCE,)
+        )
+        object.__setattr__(meeting, field, odd)  # past the meeting's checks too
+        assert fastwrite.fast_meetings_json([meeting]) is None
+        write = fastwrite.make_writer(MEETING_FIELDS)  # a new writer: nothing cached
+        with pytest.raises((LookupError, TypeError, ValueError)):
+            write(meeting, fastwrite.Written())
 
 
 def test_written_texts_are_remembered_by_identity() -> None:
@@ -260,6 +285,10 @@ def test_objects_joined_are_written_once_a_call() -> None:
     assert texts.joined((first, second, first), write) == '"1","2","1"'
     assert texts.joined((second, first), write) == '"2","1"'
     assert written == [first, second]
+    third = object()
+    assert texts.joined(iter([first, third]), write) == '"1","3"'  # read once, not twice
+    assert texts.joined([third, second], write) == '"3","2"'
+    assert written == [first, second, third]
 
 
 def test_an_object_in_the_wrong_role_is_refused_not_written() -> None:

@@ -54,6 +54,7 @@ class Texts:
             return text
 
         def joined(values: Iterable[object], write: Callable[[Any], str]) -> str:
+            values = tuple(values)  # read twice below (a tuple is returned as it is)
             try:  # every object already written: C calls only
                 return ",".join(map(text_of, map(id, values)))
             except KeyError:
@@ -84,32 +85,36 @@ class Written:
 
 
 class _Years(dict[int, str]):
-    """The opening of a date's JSON by year (``"2022``, ``"0999``), made on first use."""
+    """The opening of a date's JSON by year (``"2022``, ``"0999``), made on first use.
+
+    Only a year a date can hold gets a text (the writer declines any other); the tables trust
+    :class:`~turkicorg.PartialDate`'s constructor for the rest (a year made a float past it
+    would find the text of the equal integer).
+    """
 
     def __missing__(self, year: int) -> str:
+        if type(year) is not int or not 1 <= year <= 9999:  # no date holds it: decline
+            raise ValueError
         text = f'"{year:04d}'
         self[year] = text
         return text
 
 
 _YEARS: Final = _Years()
-_MONTH_DAYS: Final = typing.cast(  # None: a day without a month, which no date holds
-    "tuple[str, ...]",
-    tuple(
-        ('"' if i == 0 else None)
-        if i < 32
-        else f'-{i // 32:02d}"'
-        if i % 32 == 0
-        else f'-{i // 32:02d}-{i % 32:02d}"'
-        for i in range(13 * 32)
-    ),
-)
-"""The rest of a date's JSON by ``month * 32 + day`` (0 for a missing month or day)."""
+_MONTH_DAYS: Final[dict[int | None, dict[int | None, str]]] = {
+    None: {None: '"'},
+    **{
+        month: {None: f'-{month:02d}"', **{day: f'-{month:02d}-{day:02d}"' for day in range(1, 32)}}
+        for month in range(1, 13)
+    },
+}
+"""The rest of a date's JSON by month, then day (None: not known). A month or day no date
+holds (0, 13, a day without a month) is not found: the writer declines it."""
 
 
 def partial_json(value: PartialDate) -> str:
     """``json.dumps(str(value))``, without the detour through ``__str__`` (from tables)."""
-    return _YEARS[value.year] + _MONTH_DAYS[((value.month or 0) << 5) + (value.day or 0)]
+    return _YEARS[value.year] + _MONTH_DAYS[value.month][value.day]
 
 
 def _simple_json(value: Any, kind: Kind) -> str:
@@ -140,8 +145,8 @@ _ENCODE: Final[dict[Kind, str]] = {
     Kind.OPTIONAL_TEXT: "_esc({v})",
     Kind.OPTIONAL_INT: "_int({v})",
     Kind.CHOICE: "{c}[{v}]",
-    Kind.DATE: "_years[{v}.year] + _month_days[((v.month or 0) << 5) + (v.day or 0)]",
-    Kind.OPTIONAL_DATE: "_years[{v}.year] + _month_days[((v.month or 0) << 5) + (v.day or 0)]",
+    Kind.DATE: "_years[{v}.year] + _month_days[v.month][v.day]",
+    Kind.OPTIONAL_DATE: "_years[{v}.year] + _month_days[v.month][v.day]",
     Kind.OPTIONAL_PLACE: "(place_seen(id({v})) or place_note(v, _place(v)))",
     Kind.PARTICIPANTS: "'[' + people({v}, _participant) + ']'",
     Kind.TEXTS: "'[' + ','.join(map(_esc, {v})) + ']'",
