@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
@@ -257,6 +258,26 @@ def test_a_date_no_checked_constructor_could_make_is_not_written(
         write = fastwrite.make_writer(MEETING_FIELDS)  # a new writer: nothing cached
         with pytest.raises((LookupError, TypeError, ValueError)):
             write(meeting, fastwrite.Written())
+
+
+class LabelledDate(PartialDate):
+    """A date that writes itself its own way (a subclass the converter writes by ``str``)."""
+
+    def __str__(self) -> str:
+        return "labelled"
+
+
+def test_only_exact_partial_dates_are_written_from_the_tables() -> None:
+    """A subclass of PartialDate, or a datetime set past the checks: the converter writes."""
+    for odd in (LabelledDate(2022, 8), dt.datetime(2022, 8, 17, 13, 0, tzinfo=dt.UTC)):
+        meeting = Meeting(
+            id="m", body="CHS", kind="regular", title="t", start="2022", sources=(SOURCE,)
+        )
+        object.__setattr__(meeting, "start", odd)  # past the meeting's checks
+        assert fastwrite.fast_meetings_json([meeting]) is None
+        with pytest.raises(TypeError, match=type(odd).__name__):
+            fastwrite.make_writer(MEETING_FIELDS)(meeting, fastwrite.Written())
+        assert f'"start":"{odd}"' in serialize.dumps(meeting)
 
 
 def test_written_texts_are_remembered_by_identity() -> None:

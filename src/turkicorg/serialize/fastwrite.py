@@ -16,6 +16,7 @@ import typing
 from json.encoder import encode_basestring
 from typing import Any, Final
 
+from turkicorg.dates import PartialDate
 from turkicorg.meetings import Meeting, Participant, Place
 from turkicorg.serialize.fastread import FAST_PATH
 from turkicorg.serialize.fields import MEETING_FIELDS, FieldSpec, Kind, field_specs
@@ -23,8 +24,6 @@ from turkicorg.sourcing import Alternative
 
 if typing.TYPE_CHECKING:
     from collections.abc import Callable, Iterable
-
-    from turkicorg.dates import PartialDate
 
 __all__ = ["Texts", "Written", "fast_meetings_json", "make_writer", "partial_json"]
 
@@ -89,7 +88,8 @@ class _Years(dict[int, str]):
 
     Only a year a date can hold gets a text (the writer declines any other); the tables trust
     :class:`~turkicorg.PartialDate`'s constructor for the rest (a year made a float past it
-    would find the text of the equal integer).
+    would find the text of the equal integer). The writer uses them only for values that are
+    exactly a ``PartialDate``.
     """
 
     def __missing__(self, year: int) -> str:
@@ -115,6 +115,15 @@ holds (0, 13, a day without a month) is not found: the writer declines it."""
 def partial_json(value: PartialDate) -> str:
     """``json.dumps(str(value))``, without the detour through ``__str__`` (from tables)."""
     return _YEARS[value.year] + _MONTH_DAYS[value.month][value.day]
+
+
+def _decline(value: object) -> str:
+    """Decline a date that is not exactly a :class:`~turkicorg.PartialDate`.
+
+    A subclass, or a ``datetime`` set past a meeting's checks: the converter writes it, by its
+    ``str``.
+    """
+    raise TypeError(type(value).__name__)
 
 
 def _simple_json(value: Any, kind: Kind) -> str:
@@ -145,8 +154,10 @@ _ENCODE: Final[dict[Kind, str]] = {
     Kind.OPTIONAL_TEXT: "_esc({v})",
     Kind.OPTIONAL_INT: "_int({v})",
     Kind.CHOICE: "{c}[{v}]",
-    Kind.DATE: "_years[{v}.year] + _month_days[v.month][v.day]",
-    Kind.OPTIONAL_DATE: "_years[{v}.year] + _month_days[v.month][v.day]",
+    Kind.DATE: "(_years[v.year] + _month_days[v.month][v.day] if type({v}) is _Day else _no(v))",
+    Kind.OPTIONAL_DATE: (
+        "(_years[v.year] + _month_days[v.month][v.day] if type({v}) is _Day else _no(v))"
+    ),
     Kind.OPTIONAL_PLACE: "(place_seen(id({v})) or place_note(v, _place(v)))",
     Kind.PARTICIPANTS: "'[' + people({v}, _participant) + ']'",
     Kind.TEXTS: "'[' + ','.join(map(_esc, {v})) + ']'",
@@ -190,6 +201,8 @@ def make_writer(specs: tuple[FieldSpec, ...]) -> Callable[[Any, Written], str]:
         "_esc": _ESCAPE,
         "_int": int.__repr__,
         "_years": _Years(),  # each writer its own: filled as it writes
+        "_Day": PartialDate,
+        "_no": _decline,
         "_month_days": _MONTH_DAYS,
         "_place": _record_writer(Place),
         "_participant": _record_writer(Participant),
