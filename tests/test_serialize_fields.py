@@ -277,6 +277,8 @@ def test_only_exact_partial_dates_are_written_from_the_tables() -> None:
         assert fastwrite.fast_meetings_json([meeting]) is None
         with pytest.raises(TypeError, match=type(odd).__name__):
             fastwrite.make_writer(MEETING_FIELDS)(meeting, fastwrite.Written())
+        with pytest.raises(TypeError, match=type(odd).__name__):
+            fastwrite.partial_json(odd)  # type: ignore[arg-type]
         assert f'"start":"{odd}"' in serialize.dumps(meeting)
 
 

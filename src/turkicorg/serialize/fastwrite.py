@@ -112,11 +112,6 @@ _MONTH_DAYS: Final[dict[int | None, dict[int | None, str]]] = {
 holds (0, 13, a day without a month) is not found: the writer declines it."""
 
 
-def partial_json(value: PartialDate) -> str:
-    """``json.dumps(str(value))``, without the detour through ``__str__`` (from tables)."""
-    return _YEARS[value.year] + _MONTH_DAYS[value.month][value.day]
-
-
 def _decline(value: object) -> str:
     """Decline a date that is not exactly a :class:`~turkicorg.PartialDate`.
 
@@ -124,6 +119,18 @@ def _decline(value: object) -> str:
     ``str``.
     """
     raise TypeError(type(value).__name__)
+
+
+def partial_json(value: PartialDate) -> str:
+    """``json.dumps(str(value))``, without the detour through ``__str__`` (from tables).
+
+    Raises:
+        TypeError, LookupError, ValueError: ``value`` is not exactly a PartialDate, or holds
+            a value no date can (made past its checks).
+    """
+    if type(value) is not PartialDate:
+        return _decline(value)
+    return _YEARS[value.year] + _MONTH_DAYS[value.month][value.day]
 
 
 def _simple_json(value: Any, kind: Kind) -> str:
@@ -149,15 +156,16 @@ def _record_writer(cls: type) -> Callable[[Any], str]:
     return write
 
 
+_DATE: Final = "(_years[v.year] + _month_days[v.month][v.day] if type({v}) is _Day else _no(v))"
+"""A date's JSON as :func:`partial_json` gives it, inline (the writer's own year table)."""
+
 _ENCODE: Final[dict[Kind, str]] = {
     Kind.TEXT: "_esc({v})",
     Kind.OPTIONAL_TEXT: "_esc({v})",
     Kind.OPTIONAL_INT: "_int({v})",
     Kind.CHOICE: "{c}[{v}]",
-    Kind.DATE: "(_years[v.year] + _month_days[v.month][v.day] if type({v}) is _Day else _no(v))",
-    Kind.OPTIONAL_DATE: (
-        "(_years[v.year] + _month_days[v.month][v.day] if type({v}) is _Day else _no(v))"
-    ),
+    Kind.DATE: _DATE,
+    Kind.OPTIONAL_DATE: _DATE,
     Kind.OPTIONAL_PLACE: "(place_seen(id({v})) or place_note(v, _place(v)))",
     Kind.PARTICIPANTS: "'[' + people({v}, _participant) + ']'",
     Kind.TEXTS: "'[' + ','.join(map(_esc, {v})) + ']'",
