@@ -328,11 +328,48 @@ def test_shared_values_are_shared_objects() -> None:
         "participants": [{"party": "AZ"}, {"party": "KZ", "role": "host"}],
         "sources": ["https://example.org/s"],
     }
-    first, second = fast_meetings([item, {**item, "id": "n"}]) or ()
-    assert first.start is second.start
-    assert first.place is second.place
-    assert first.participants[0] is second.participants[0]
-    assert first.participants[1] is second.participants[1]
+    for pairs in (False, True):
+        items = [item, {**item, "id": "n", "participants": item["participants"][::-1]}]
+        first, second = fast_meetings(as_pairs(items) if pairs else items, pairs=pairs) or ()
+        assert first.start is second.start
+        assert first.place is second.place
+        assert first.participants[0] is second.participants[1]
+        assert first.participants[1] is second.participants[0]
+        assert first.participants != second.participants
+
+
+@given(registry=tst.hostile_registries(max_size=4), data=st.data())
+def test_keys_in_any_order_are_read_alike(registry: MeetingRegistry, data: st.DataObject) -> None:
+    """The reader finds each field by its key, whatever the order of the keys."""
+    meetings = meeting_data(registry)
+    orders = [data.draw(st.permutations(list(meeting))) for meeting in meetings]
+    shuffled = [
+        {key: meeting[key] for key in order}
+        for meeting, order in zip(meetings, orders, strict=True)
+    ]
+    assert fast_meetings(shuffled) == tuple(registry)
+    assert fast_meetings(as_pairs(shuffled), pairs=True) == tuple(registry)
+
+
+def test_orders_of_keys_are_remembered_up_to_a_limit() -> None:
+    """Each order of keys is worked out once; past the limit the reader forgets them all."""
+    assert fastread.READ_MEETING is not None
+    layouts = fastread.READ_MEETING.__globals__["_layouts"]
+    layouts.clear()
+    pairs = as_pairs([BASE])[0]
+    orders = [pairs[i:] + pairs[:i] for i in range(len(pairs))]
+    expected = strict([BASE])
+    assert expected is not None
+    for order in orders:
+        assert fast_meetings([order, order], pairs=True) == expected * 2
+    assert len(layouts) == len(orders)
+    for count in range(fastread.LAYOUT_LIMIT - len(orders)):
+        layouts[(str(count),)] = None
+    assert len(layouts) == fastread.LAYOUT_LIMIT
+    assert fast_meetings([pairs[::-1]], pairs=True) == expected
+    assert list(layouts) == [tuple(key for key, _ in pairs[::-1])]
+    assert fast_meetings([{key: BASE[key] for key in reversed(BASE)}]) == expected
+    assert len(layouts) == 1
 
 
 def compact(value: Any) -> str:

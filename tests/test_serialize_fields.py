@@ -358,3 +358,34 @@ def test_nested_records_are_written_as_the_converter_writes_them(value: Counted)
     """The writer of nested objects handles every kind a nested object may have."""
     write = fastwrite._record_writer(Counted)
     assert write(value) == compact(conversion.make_converter().unstructure(value))
+
+
+@attrs.frozen
+class Solo:
+    """A class of one field: its reader takes the one value, not a tuple of values."""
+
+    name: str
+
+
+def test_a_class_of_one_field_is_read() -> None:
+    """One field is read as itself, even when its value would unpack (pairs are tuples)."""
+    specs = field_specs(Solo)
+    assert fastread.reader_applies(Solo, specs)
+    read = fastread.make_reader(Solo, specs)
+    assert read({"name": "x"}, {}, {}, {}, dict) == Solo("x")
+    assert read((("name", "xy"),), {}, {}, {}, tuple) == Solo("xy")
+    for bad in ({}, {"name": 1}, {"name": "x", "other": "y"}):
+        with pytest.raises(fastread.DECLINES):
+            read(bad, {}, {}, {}, dict)
+
+
+@pytest.mark.parametrize("name", ["__bool__", "__len__"])
+@pytest.mark.parametrize("shared", [PartialDate, Place, Participant])
+def test_shared_values_that_can_be_false_are_left_to_the_strict_path(
+    monkeypatch: pytest.MonkeyPatch, name: str, shared: type
+) -> None:
+    """The reader tells a cached value by ``or``: a value that can be false stops it."""
+    assert fastread.always_true(shared)
+    monkeypatch.setattr(shared, name, lambda self: 0, raising=False)
+    assert not fastread.always_true(shared)
+    assert not fastread.reader_applies(Meeting, MEETING_FIELDS)

@@ -18,7 +18,7 @@ A field added to :class:`~turkicorg.Meeting` is read here without any change.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
+import functools
 import operator
 import typing
 from typing import Any, Final
@@ -29,9 +29,22 @@ from turkicorg.dates import PartialDate
 from turkicorg.errors import InvalidDataError, TurkicOrgError
 from turkicorg.meetings import Meeting, Participant, Place
 from turkicorg.registry import MeetingRegistry, registry_problems
-from turkicorg.serialize.common import FORMAT, VERSION, Reject, bad_text, find_surrogate
-from turkicorg.serialize.fields import MEETING_FIELDS, FieldSpec, Kind, field_specs
-from turkicorg.sourcing import Alternative
+from turkicorg.serialize.common import FORMAT, VERSION, Reject, find_surrogate
+from turkicorg.serialize.fastvalues import (
+    ALTERNATIVE,
+    DAY_FIELDS,
+    NO,
+    PARTICIPANT,
+    PLACE,
+    RECORD_KINDS,
+    read_alternatives,
+    read_date,
+    read_participants,
+    read_place,
+    read_strings,
+    slot_setter,
+)
+from turkicorg.serialize.fields import MEETING_FIELDS, FieldSpec, Kind
 
 if typing.TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -39,11 +52,13 @@ if typing.TYPE_CHECKING:
 __all__ = [
     "DECLINES",
     "FAST_PATH",
+    "LAYOUT_LIMIT",
     "NO",
     "READABLE_KINDS",
     "READ_MEETING",
     "RECORD_KINDS",
     "FastPath",
+    "always_true",
     "build_registry",
     "fast_meeting",
     "fast_meetings",
@@ -54,195 +69,11 @@ __all__ = [
 ]
 
 
-NO: Final[Any] = object()
-"""The value of a key that is absent."""
 READABLE_KINDS: Final = frozenset(Kind) - {Kind.OTHER}
 """The kinds of meeting field the generated reader handles."""
-RECORD_KINDS: Final = frozenset((Kind.TEXT, Kind.OPTIONAL_TEXT, Kind.OPTIONAL_INT, Kind.TEXTS))
-"""The kinds of field a nested object (place, participant, alternative) may have."""
 DECLINES: Final = (Reject, LookupError, TypeError, ValueError, AttributeError, TurkicOrgError)
 """What the generated reader raises when it declines an input (the strict path then reads)."""
 _REGISTRY_KEYS: Final = frozenset(("format", "version", "type", "meetings"))
-_DAY_FIELDS: Final = ("year", "month", "day")
-
-
-def slot_setter(cls: type, name: str) -> Callable[[object, object], None]:
-    """The ``__set__`` of the slot ``name`` of a slotted class (or of a base class)."""
-    owner = next(c for c in cls.__mro__ if name in c.__dict__)
-    return typing.cast("Callable[[object, object], None]", owner.__dict__[name].__set__)
-
-
-def _day_maker() -> Callable[[int, int, int], PartialDate]:
-    """A function making a full PartialDate without the checks ``dt.date`` has made."""
-    try:
-        set_year, set_month, set_day = (slot_setter(PartialDate, n) for n in _DAY_FIELDS)
-    except StopIteration:  # not slotted as expected: the fast path does not apply anyway
-        return PartialDate
-
-    def make(year: int, month: int, day: int) -> PartialDate:
-        found: PartialDate = object.__new__(PartialDate)
-        set_year(found, year)
-        set_month(found, month)
-        set_day(found, day)
-        return found
-
-    return make
-
-
-_new_day: Final = _day_maker()
-
-
-def _date(value: Any, dates: dict[str, PartialDate]) -> PartialDate:
-    if type(value) is not str:
-        raise Reject
-    found = dates.get(value)
-    if found is None:
-        if not value.isascii():
-            raise Reject
-        if (
-            len(value) == 10
-            and value[4] == "-"
-            and value[7] == "-"
-            and value[:4].isdigit()
-            and value[5:7].isdigit()
-            and value[8:].isdigit()
-        ):  # YYYY-MM-DD: the C parser checks the day exists (and the year is not 0)
-            day = dt.date.fromisoformat(value)
-            found = _new_day(day.year, day.month, day.day)
-        else:
-            found = PartialDate.parse(value)
-        dates[value] = found
-    return found
-
-
-def _strings(value: Any) -> tuple[str, ...]:
-    if type(value) is not list:
-        raise Reject
-    items = tuple(value)
-    for item in items:
-        if type(item) is not str or (not item.isascii() and find_surrogate(item)):
-            raise Reject
-    return items
-
-
-def _object(value: Any, objects: type) -> dict[str, Any]:
-    """A JSON object of the input as a dict.
-
-    ``objects`` is how the input holds objects: ``dict``, or ``tuple`` for the parser's tuples
-    of (key, value) pairs. Declines a repeated key (the strict path reports it) and anything
-    that is not an object.
-    """
-    if type(value) is not objects:
-        raise Reject
-    if objects is dict:
-        return typing.cast("dict[str, Any]", value)
-    pairs = typing.cast("tuple[tuple[str, Any], ...]", value)
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        raise Reject
-    return result
-
-
-def _simple(value: Any, kind: Kind) -> Any:
-    """A value of a nested object's field, checked (``NO`` never reaches here)."""
-    if kind is Kind.TEXTS:
-        return _strings(value)
-    if value is None and kind is not Kind.TEXT:
-        return None
-    if kind is Kind.OPTIONAL_INT:
-        if type(value) is not int:
-            raise Reject
-    elif bad_text(value):
-        raise Reject
-    return value
-
-
-_TEXT_KINDS: Final = frozenset((Kind.TEXT, Kind.OPTIONAL_TEXT))
-
-
-@attrs.frozen
-class _Record:
-    """How to read a nested object (a place, a participant): its class and its fields.
-
-    Attributes:
-        cls: The class.
-        fields: Its fields.
-        keys: Their names.
-        by_pairs: Every field is text, so the parser's tuple of pairs may serve as the cache
-            key as it is: no other JSON value equals a string (``true`` equals ``1``).
-    """
-
-    cls: type
-    fields: tuple[FieldSpec, ...]
-    keys: frozenset[str]
-    by_pairs: bool
-
-    @classmethod
-    def of(cls, record: type) -> _Record:
-        fields = field_specs(record)
-        names = frozenset(f.name for f in fields)
-        return cls(record, fields, names, all(f.kind in _TEXT_KINDS for f in fields))
-
-    def arguments(self, value: Any, objects: type) -> dict[str, Any]:
-        """The constructor's arguments for one object of the input, checked."""
-        fields = _object(value, objects)
-        if not fields.keys() <= self.keys:
-            raise Reject
-        arguments: dict[str, Any] = {}
-        for spec in self.fields:
-            item = fields.get(spec.name, NO)
-            if item is NO:
-                if spec.required:
-                    raise Reject
-                continue
-            arguments[spec.name] = _simple(item, spec.kind)
-        return arguments
-
-    def shared(self, value: Any, cache: dict[Any, Any], objects: type) -> Any:
-        """The object for ``value``: one shared instance per distinct value in ``cache``."""
-        if objects is tuple and self.by_pairs:
-            found = cache.get(value)
-            if found is None:
-                found = cache[value] = self.cls(**self.arguments(value, objects))
-            return found
-        arguments = self.arguments(value, objects)
-        key = tuple(arguments.get(spec.name, NO) for spec in self.fields)
-        found = cache.get(key)
-        if found is None:
-            found = cache[key] = self.cls(**arguments)
-        return found
-
-
-_PLACE: Final = _Record.of(Place)
-_PARTICIPANT: Final = _Record.of(Participant)
-_ALTERNATIVE: Final = _Record.of(Alternative)
-
-
-def _place(value: Any, places: dict[Any, Place], objects: type) -> Place:
-    return typing.cast("Place", _PLACE.shared(value, places, objects))
-
-
-def _participants(
-    value: Any, people: dict[Any, Participant], objects: type
-) -> tuple[Participant, ...]:
-    if type(value) is not list:
-        raise Reject
-    if objects is not tuple or not _PARTICIPANT.by_pairs:
-        shared = _PARTICIPANT.shared
-        return tuple([shared(item, people, objects) for item in value])
-    out = []
-    for item in value:  # the usual case, inline: one dict lookup per participant
-        found = people.get(item)
-        if found is None:
-            found = people[item] = Participant(**_PARTICIPANT.arguments(item, objects))
-        out.append(found)
-    return tuple(out)
-
-
-def _alternatives(value: Any, objects: type) -> tuple[Alternative, ...]:
-    if type(value) is not list:
-        raise Reject
-    return tuple([Alternative(**_ALTERNATIVE.arguments(item, objects)) for item in value])
 
 
 _CONVERT: Final[dict[Kind, tuple[str, ...]]] = {
@@ -255,10 +86,28 @@ _CONVERT: Final[dict[Kind, tuple[str, ...]]] = {
     ),
     Kind.OPTIONAL_INT: ("if {v} is not None and type({v}) is not int:",),
     Kind.CHOICE: ("if type({v}) is not str:", "{v} = {c}[{v}]"),
-    Kind.DATE: ("{v} = _date({v}, dates)",),
-    Kind.OPTIONAL_DATE: ("if {v} is not None: {v} = _date({v}, dates)",),
-    Kind.OPTIONAL_PLACE: ("if {v} is not None: {v} = _place({v}, places, objects)",),
-    Kind.PARTICIPANTS: ("{v} = _participants({v}, people, objects)",),
+    Kind.DATE: ("if type({v}) is not str:", "{v} = dates.get({v}) or _date({v}, dates)"),
+    Kind.OPTIONAL_DATE: (
+        "if {v} is not None and type({v}) is not str:",
+        "if {v} is not None: {v} = dates.get({v}) or _date({v}, dates)",
+    ),
+    Kind.OPTIONAL_PLACE: (
+        (
+            "if {v} is not None:"
+            " {v} = (objects is tuple and places.get({v})) or _place({v}, places, objects)"
+        )
+        if PLACE.by_pairs
+        else "if {v} is not None: {v} = _place({v}, places, objects)",
+    ),
+    Kind.PARTICIPANTS: (
+        (
+            "{v} = found if objects is tuple and type({v}) is list"
+            " and all(found := tuple(map(people.get, {v})))"
+            " else _participants({v}, people, objects)"
+        )
+        if PARTICIPANT.by_pairs
+        else "{v} = _participants({v}, people, objects)",
+    ),
     Kind.TEXTS: ("{v} = _strings({v})",),
     Kind.ALTERNATIVES: ("{v} = _alternatives({v}, objects)",),
 }
@@ -300,18 +149,57 @@ def reader_applies(cls: type, specs: tuple[FieldSpec, ...]) -> bool:
     """True when :func:`make_reader` can read ``cls``: slotted, every field of a known kind.
 
     Defaults made by a function (``attrs.Factory``) and field validators are left to the
-    strict path, and so are nested objects with fields of other kinds.
+    strict path, and so are nested objects with fields of other kinds, and shared values
+    (dates, places, participants) that can be false.
     """
-    nested = (_PLACE, _PARTICIPANT, _ALTERNATIVE)
+    nested = (PLACE, PARTICIPANT, ALTERNATIVE)
     return (
         "__slots__" in cls.__dict__
         and all(spec.kind in READABLE_KINDS for spec in specs)
         and not any(isinstance(spec.default, attrs.Factory) for spec in specs)  # type: ignore[arg-type]
         and all(f.validator is None for f in attrs.fields(cls))
         and all(f.kind in RECORD_KINDS for record in nested for f in record.fields)
-        and tuple(f.name for f in attrs.fields(PartialDate)) == _DAY_FIELDS
+        and tuple(f.name for f in attrs.fields(PartialDate)) == DAY_FIELDS
         and "__slots__" in PartialDate.__dict__
+        and all(always_true(shared) for shared in (PartialDate, Place, Participant))
     )
+
+
+def always_true(cls: type) -> bool:
+    """True when every instance of ``cls`` is true (the reader tells a cached value by ``or``)."""
+    return not hasattr(cls, "__bool__") and not hasattr(cls, "__len__")
+
+
+_TAIL: Final = (None, NO)
+"""Appended to an object's values: what a field whose key is absent reads (None or ``NO``)."""
+LAYOUT_LIMIT: Final = 256
+"""How many orders of keys a reader keeps; it forgets them all when one more comes."""
+
+
+def _layout(
+    layouts: dict[tuple[str, ...], Callable[[tuple[Any, ...]], Any]],
+    specs: tuple[FieldSpec, ...],
+    keys: tuple[str, ...],
+) -> Callable[[tuple[Any, ...]], Any]:
+    """How to take the fields' values, in field order, from values given in ``keys``' order.
+
+    The function returned (giving a tuple of values, or the value when there is one field)
+    takes the object's values followed by :data:`_TAIL`: a field whose key is absent reads
+    None where absent means None, and ``NO`` otherwise. Declines a repeated or unknown key.
+    Kept in ``layouts``, which the input's orders of keys cannot grow past
+    :data:`LAYOUT_LIMIT`.
+    """
+    where = {key: index for index, key in enumerate(keys)}
+    if len(where) != len(keys) or not where.keys() <= {spec.name for spec in specs}:
+        raise Reject
+    absent = {True: len(keys), False: len(keys) + 1}
+    found = operator.itemgetter(
+        *[where.get(spec.name, absent[_absent_is_none(spec)]) for spec in specs]
+    )
+    if len(layouts) >= LAYOUT_LIMIT:
+        layouts.clear()
+    layouts[keys] = found
+    return found
 
 
 def make_reader(cls: type, specs: tuple[FieldSpec, ...]) -> Callable[..., Any]:
@@ -322,31 +210,30 @@ def make_reader(cls: type, specs: tuple[FieldSpec, ...]) -> Callable[..., Any]:
     shared values; it returns an instance or raises (:class:`Reject`, KeyError, ...).
     """
     names = [spec.name for spec in specs]
+    layouts: dict[tuple[str, ...], Callable[[tuple[Any, ...]], Any]] = {}
     namespace: dict[str, Any] = {
         "_Reject": Reject,
         "_NO": NO,
         "_new": object.__new__,
         "_cls": cls,
-        "_keys": frozenset(names),
-        "_absent": {spec.name: None if _absent_is_none(spec) else NO for spec in specs},
-        "_values": operator.itemgetter(*names) if len(names) > 1 else lambda d: (d[names[0]],),
+        "_layouts": layouts,
+        "_layout": functools.partial(_layout, layouts, specs),
+        "_TAIL": _TAIL,
         "_surrogate": find_surrogate,
-        "_date": _date,
-        "_place": _place,
-        "_participants": _participants,
-        "_strings": _strings,
-        "_alternatives": _alternatives,
+        "_date": read_date,
+        "_place": read_place,
+        "_participants": read_participants,
+        "_strings": read_strings,
+        "_alternatives": read_alternatives,
         **{f"_set{i}": slot_setter(cls, name) for i, name in enumerate(names)},
     }
     variables = ", ".join(f"v{i}" for i in range(len(names)))
     lines = [
         "if type(data) is not objects: raise _Reject",
-        "if objects is tuple:",
-        "    pairs = data",
-        "    data = dict(pairs)",
-        "    if len(data) != len(pairs): raise _Reject",
-        "if not data.keys() <= _keys: raise _Reject",
-        f"({variables},) = _values({{**_absent, **data}})",
+        "if objects is tuple: keys, values = zip(*data)",
+        "else: keys, values = tuple(data), tuple(data.values())",
+        "get = _layouts.get(keys) or _layout(keys)",
+        f"{variables} = get(values + _TAIL)",  # one field: its value, else a tuple
     ]
     for index, spec in enumerate(specs):
         lines += _field_lines(index, spec, namespace)
