@@ -55,7 +55,7 @@ if TYPE_CHECKING:
 
 def make_builder(cls: type) -> Any:
     """Straight-line code making instances of ``cls`` from rows of its field values."""
-    from turkicorg.serialize.fastread import slot_setter  # noqa: PLC0415
+    from turkicorg.serialize.fastvalues import slot_setter  # noqa: PLC0415
 
     names = [f.name for f in attrs.fields(cls) if f.init]
     namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls}

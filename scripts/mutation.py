@@ -32,6 +32,7 @@ _CADENCE_TESTS = (
     "test_horizon.py",
     "test_facade.py",
 )
+_FAST_TESTS = ("test_serialize_fields.py", "test_serialize_fast.py", "test_serialize_fastdoc.py")
 _REGISTRY_TESTS = (
     "test_registry.py",
     "test_registry_boundaries.py",
@@ -53,11 +54,9 @@ TESTS = {
     "registry.filters": _REGISTRY_TESTS,
     "registry.index": _INDEX_TESTS,
     "rotation": ("test_rotation.py",),
-    "serialize.fastwrite": (
-        "test_serialize_fields.py",
-        "test_serialize_fast.py",
-        "test_serialize_fastdoc.py",
-    ),
+    "serialize.fastread": _FAST_TESTS,
+    "serialize.fastvalues": _FAST_TESTS,
+    "serialize.fastwrite": _FAST_TESTS,
     "serialize.quickread": ("test_serialize_quick.py", "test_fuzz_serialize.py"),
     "sourcing": ("test_sources.py",),
 }

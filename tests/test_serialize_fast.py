@@ -237,6 +237,10 @@ def test_repeated_keys_are_left_to_the_strict_path() -> None:
     assert fast_meetings([changed], pairs=True) is None
     assert fast_meetings(pairs, pairs=True) is not None
     assert fast_meetings([dict(pairs[0])], pairs=True) is None
+    for odd in ((*pairs[0][0], "more"), pairs[0][0][:1]):
+        # a pair of three or of one (the parser makes neither): declined
+        meeting = (odd, *pairs[0][1:])
+        assert fast_meetings([meeting], pairs=True) is None, odd
 
 
 def test_registry_documents_outside_the_fast_route() -> None:
@@ -314,6 +318,12 @@ def test_objects_that_fake_their_class_are_left_to_the_strict_path() -> None:
         assert strict(data) is None, change
     assert fast_meetings(ClaimsList([base])) is None
     assert fast_meetings([base]) is not None
+    for key, value in (("start", "2022"), ("end", "2023")):
+        # the same date, real, earlier in the call: the fake is still declined, not looked up
+        data = [{**base, key: value}, {**base, "id": "n", key: ClaimsStr(value)}]
+        assert fast_meetings(data) is None, key
+        assert strict(data) is None, key
+        assert fast_meetings(data[:1]) is not None
 
 
 def test_shared_values_are_shared_objects() -> None:
@@ -360,8 +370,17 @@ def test_orders_of_keys_are_remembered_up_to_a_limit() -> None:
     orders = [pairs[i:] + pairs[:i] for i in range(len(pairs))]
     expected = strict([BASE])
     assert expected is not None
-    for order in orders:
-        assert fast_meetings([order, order], pairs=True) == expected * 2
+    made: list[tuple[str, ...]] = []
+    namespace = fastread.READ_MEETING.__globals__
+    work_out = namespace["_layout"]
+    namespace["_layout"] = lambda keys: made.append(keys) or work_out(keys)
+    try:
+        for order in orders:
+            assert fast_meetings([order, order], pairs=True) == expected * 2
+            assert fast_meetings([order], pairs=True) == expected
+    finally:
+        namespace["_layout"] = work_out
+    assert made == [tuple(key for key, _ in order) for order in orders]
     assert len(layouts) == len(orders)
     for count in range(fastread.LAYOUT_LIMIT - len(orders)):
         layouts[(str(count),)] = None

@@ -52,8 +52,9 @@ values in :mod:`~turkicorg.serialize.scalars`), :mod:`~turkicorg.serialize.quick
 whole document without cattrs, declining to the strict converter at any doubt),
 :mod:`~turkicorg.serialize.doctypes` (the classes a document can hold, without cattrs),
 :mod:`~turkicorg.serialize.fields` (the one table of a meeting's fields),
-:mod:`~turkicorg.serialize.fastread` and :mod:`~turkicorg.serialize.fastwrite` (the fast
-meeting path), :mod:`~turkicorg.serialize.documents` (the envelope, text and files) with
+:mod:`~turkicorg.serialize.fastread` (with :mod:`~turkicorg.serialize.fastvalues`) and
+:mod:`~turkicorg.serialize.fastwrite` (the fast meeting path),
+:mod:`~turkicorg.serialize.documents` (the envelope, text and files) with
 :mod:`~turkicorg.serialize.migrations` and :mod:`~turkicorg.serialize.reading`,
 :mod:`~turkicorg.serialize.lines` (JSON Lines), :mod:`~turkicorg.serialize.jsontext` (the
 strict JSON parser) and :mod:`~turkicorg.serialize.schema` (the JSON Schema).

@@ -53,10 +53,8 @@ __all__ = [
     "DECLINES",
     "FAST_PATH",
     "LAYOUT_LIMIT",
-    "NO",
     "READABLE_KINDS",
     "READ_MEETING",
-    "RECORD_KINDS",
     "FastPath",
     "always_true",
     "build_registry",
@@ -65,7 +63,6 @@ __all__ = [
     "fast_registry_document",
     "make_reader",
     "reader_applies",
-    "slot_setter",
 ]
 
 
@@ -230,7 +227,7 @@ def make_reader(cls: type, specs: tuple[FieldSpec, ...]) -> Callable[..., Any]:
     variables = ", ".join(f"v{i}" for i in range(len(names)))
     lines = [
         "if type(data) is not objects: raise _Reject",
-        "if objects is tuple: keys, values = zip(*data)",
+        "if objects is tuple: keys, values = zip(*data, strict=True)",  # pairs, each of two
         "else: keys, values = tuple(data), tuple(data.values())",
         "get = _layouts.get(keys) or _layout(keys)",
         f"{variables} = get(values + _TAIL)",  # one field: its value, else a tuple

@@ -1,9 +1,10 @@
 """The values the fast meeting reader converts: dates, lists of text and nested objects.
 
-Each function takes one value of the input (a dict, or the parser's tuple of pairs when
-``objects`` is ``tuple``) and returns the model's value, or raises to decline (:class:`Reject`,
-KeyError, ...: the strict path then reads the whole input). Equal dates, places and
-participants are made once a call and shared, through the caches the caller passes.
+Each ``read_`` function takes one value of the input (nested objects as dicts, or as the
+parser's tuples of pairs when ``objects`` is ``tuple``) and returns the model's value, or
+raises to decline (:class:`Reject`, KeyError, ...: the strict path then reads the whole
+input). Equal dates, places and participants are made once a call and shared, through the
+caches the caller passes. :func:`slot_setter` is how the reader sets a frozen object's fields.
 """
 
 from __future__ import annotations
@@ -213,16 +214,8 @@ def read_participants(
     """The participants of an array of the input, each shared through ``people``."""
     if type(value) is not list:
         raise Reject
-    if objects is not tuple or not PARTICIPANT.by_pairs:
-        shared = PARTICIPANT.shared
-        return tuple([shared(item, people, objects) for item in value])
-    out = []
-    for item in value:  # the usual case, inline: one dict lookup per participant
-        found = people.get(item)
-        if found is None:
-            found = people[item] = Participant(**PARTICIPANT.arguments(item, objects))
-        out.append(found)
-    return tuple(out)
+    shared = PARTICIPANT.shared  # the reader finds participants already made by itself
+    return tuple([shared(item, people, objects) for item in value])
 
 
 def read_alternatives(value: Any, objects: type) -> tuple[Alternative, ...]:
