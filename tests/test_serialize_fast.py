@@ -503,5 +503,40 @@ def test_fast_paths_can_be_switched_off(monkeypatch: Any) -> None:
     assert fast_meetings(meeting_data(registry)) is None
     assert fastwrite.fast_meetings_json(registry) is None
     assert fast_meeting({}) is None
+    assert fast_meeting(meeting_data(registry)[0]) is None
+    tree = jsontext.parse(text, None, pairs=True)
+    assert fastread.fast_registry_document(tree) is None
+    monkeypatch.setattr(FAST_PATH, "enabled", True)
+    assert fast_meeting(meeting_data(registry)[0]) == registry.meetings[0]
+    assert fastread.fast_registry_document(tree) == registry
+    monkeypatch.setattr(FAST_PATH, "enabled", False)
     assert serialize.loads(text, MeetingRegistry) == registry
     assert serialize.loads(serialize.dumps(registry.meetings[0]), Meeting) == registry.meetings[0]
+
+
+def test_the_switch_starts_as_the_model_allows() -> None:
+    """A fast path that applies starts enabled; one that does not starts disabled."""
+    for applies in (True, False):
+        switch = fastread.FastPath(applies=applies)
+        assert switch.applies is applies
+        assert switch.enabled is applies
+
+
+def test_one_meeting_is_read_from_a_dict_unless_told_pairs() -> None:
+    """``fast_meeting`` reads a dict by default, and the parser's pairs when told."""
+    expected = strict([BASE])
+    assert expected is not None
+    assert fast_meeting(BASE) == expected[0]
+    assert fast_meeting(as_pairs(BASE), pairs=True) == expected[0]
+    assert fast_meeting(BASE, pairs=True) is None
+    assert fast_meeting(as_pairs(BASE)) is None
+
+
+def test_meetings_that_clash_are_reported_by_input_position() -> None:
+    """A duplicate id is reported where it stands in the input (``$[1]``), as strictly."""
+    first = strict([BASE])
+    assert first is not None
+    with pytest.raises(InvalidDataError) as caught:
+        fastread.build_registry((first[0], first[0]))
+    assert [error.path for error in caught.value.errors] == ["$[1].id"]
+    assert "duplicate meeting id (also at index 0)" in str(caught.value)

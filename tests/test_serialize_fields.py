@@ -389,3 +389,50 @@ def test_shared_values_that_can_be_false_are_left_to_the_strict_path(
     monkeypatch.setattr(shared, name, lambda self: 0, raising=False)
     assert not fastread.always_true(shared)
     assert not fastread.reader_applies(Meeting, MEETING_FIELDS)
+
+
+class FakeStr(str):
+    """A str subclass whose ``__class__`` says ``str`` (the reader checks with ``type()``)."""
+
+    __slots__ = ()
+
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:  # type: ignore[override]
+        return str
+
+
+@attrs.frozen(kw_only=True)
+class Labelled(Meeting):
+    """A meeting with an optional text whose default is not None."""
+
+    label: str | None = "draft"
+
+
+def test_a_new_reader_checks_as_the_generated_one_does() -> None:
+    """A reader made now (not at import) checks types, text and invariants, and reads defaults.
+
+    The reader of meetings is made when its module is imported; these go through
+    :func:`~turkicorg.serialize.fastread.make_reader` itself.
+    """
+    specs = field_specs(Labelled)
+    read = fastread.make_reader(Labelled, specs)
+    converter = conversion.make_converter()
+    data = {k: v for k, v in full_meeting_data(specs).items() if k != "label"}
+    assert read(data, {}, {}, {}, dict).label == "draft"
+    assert read({**data, "label": None}, {}, {}, {}, dict).label is None
+    pairs = tuple(json.loads(json.dumps(data), object_pairs_hook=tuple))
+    assert read(pairs, {}, {}, {}, tuple) == converter.structure(data, Labelled)
+    turkic = {**data, "title": "Türkiye, Қазақстан, Oʻzbekiston", "note": "Türkmenistan"}
+    assert read(turkic, {}, {}, {}, dict) == converter.structure(turkic, Labelled)
+    for bad in (
+        [],
+        pairs,
+        {**data, "kind": FakeStr("regular")},
+        {**data, "start": FakeStr("2022")},
+        {**data, "end": FakeStr("2023")},
+        {**data, "title": "\ud800"},
+    ):
+        with pytest.raises(Reject):
+            read(bad, {}, {}, {}, dict)
+    with pytest.raises(InvalidDataError, match="before the start"):
+        read({**data, "start": "2022", "end": "2021"}, {}, {}, {}, dict)

@@ -243,7 +243,8 @@ def make_reader(cls: type, specs: tuple[FieldSpec, ...]) -> Callable[..., Any]:
         f"    {line}\n" for line in lines
     )
     exec(source, namespace)  # noqa: S102 - generated from field names, as attrs does
-    return typing.cast("Callable[..., Any]", namespace["read"])
+    read: Callable[..., Any] = namespace["read"]
+    return read
 
 
 class FastPath:
@@ -300,9 +301,10 @@ def fast_meeting(value: object, *, pairs: bool = False) -> Meeting | None:
     if not FAST_PATH.enabled or READ_MEETING is None:
         return None
     try:
-        return typing.cast("Meeting", READ_MEETING(value, {}, {}, {}, tuple if pairs else dict))
+        meeting: Meeting = READ_MEETING(value, {}, {}, {}, tuple if pairs else dict)
     except DECLINES:
         return None
+    return meeting
 
 
 def build_registry(meetings: tuple[Meeting, ...]) -> MeetingRegistry:
@@ -327,10 +329,9 @@ def fast_registry_document(tree: object) -> MeetingRegistry | None:
     """
     if not FAST_PATH.enabled or type(tree) is not tuple:
         return None
-    pairs = typing.cast("tuple[tuple[str, Any], ...]", tree)
-    document = dict(pairs)
+    document = dict(tree)
     if (
-        len(document) != len(pairs)
+        len(document) != len(tree)
         or document.keys() != _REGISTRY_KEYS
         or document["format"] != FORMAT
         or type(document["version"]) is not int
