@@ -540,3 +540,9 @@ def test_meetings_that_clash_are_reported_by_input_position() -> None:
         fastread.build_registry((first[0], first[0]))
     assert [error.path for error in caught.value.errors] == ["$[1].id"]
     assert "duplicate meeting id (also at index 0)" in str(caught.value)
+
+
+@pytest.mark.parametrize("tree", [[1], "ab", [("format", "turkicorg")], {"format": "turkicorg"}])
+def test_a_parsed_document_that_is_not_pairs_is_declined(tree: Any) -> None:
+    """Only the parser's tuple of pairs is read; anything else is left to the general path."""
+    assert fastread.fast_registry_document(tree) is None

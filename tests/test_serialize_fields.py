@@ -12,7 +12,7 @@ import pytest
 from turkicorg import InvalidDataError, Meeting, MeetingRegistry, PartialDate, serialize
 from turkicorg.export import csvfmt
 from turkicorg.meetings import Participant, Place
-from turkicorg.serialize import conversion, fastread, fastwrite, schema
+from turkicorg.serialize import conversion, fastread, fastvalues, fastwrite, schema
 from turkicorg.serialize.common import Reject
 from turkicorg.serialize.fields import (
     MEETING_FIELD_NAMES,
@@ -436,3 +436,109 @@ def test_a_new_reader_checks_as_the_generated_one_does() -> None:
             read(bad, {}, {}, {}, dict)
     with pytest.raises(InvalidDataError, match="before the start"):
         read({**data, "start": "2022", "end": "2021"}, {}, {}, {}, dict)
+
+
+def test_days_made_past_the_constructor_are_days() -> None:
+    """The reader's maker of full dates (made at import) gives what the constructor gives."""
+    make = fastvalues._day_maker()
+    for year, month, day in ((2022, 2, 28), (1, 1, 1), (9999, 12, 31)):
+        found = make(year, month, day)
+        assert type(found) is PartialDate
+        assert found == PartialDate(year, month, day)
+        assert (found.year, found.month, found.day) == (year, month, day)
+
+
+def test_a_date_class_without_slots_is_made_by_its_constructor(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where the slots cannot be found, the maker is the class itself (and the checks stay)."""
+
+    def missing(cls: type, name: str) -> None:
+        raise StopIteration
+
+    monkeypatch.setattr(fastvalues, "slot_setter", missing)
+    assert fastvalues._day_maker() is PartialDate
+
+
+def test_slot_setters_are_found_on_the_class_or_a_base() -> None:
+    """A slot's setter comes from the class that declares it."""
+    meeting = Labelled.__new__(Labelled)
+    fastvalues.slot_setter(Labelled, "id")(meeting, "m")
+    fastvalues.slot_setter(Labelled, "label")(meeting, "l")
+    assert (meeting.id, meeting.label) == ("m", "l")
+    with pytest.raises(StopIteration):
+        fastvalues.slot_setter(Labelled, "nothing")
+
+
+@attrs.frozen
+class Numbered:
+    """A nested object with a number: its cache key cannot be the parser's pairs."""
+
+    name: str
+    count: int | None = None
+
+
+def test_records_are_read_as_their_fields_say() -> None:
+    """A record of text alone is cached by its pairs; one with a number by its values."""
+    assert fastvalues.Record.of(Place) == fastvalues.PLACE
+    place = fastvalues.Record.of(Place)
+    assert place.cls is Place
+    assert place.keys == {"city", "country", "venue"}
+    assert place.by_pairs
+    counted = fastvalues.Record.of(Numbered)
+    assert counted.keys == {"name", "count"}
+    assert [f.name for f in counted.fields] == ["name", "count"]
+    assert not counted.by_pairs
+    cache: dict[Any, Any] = {}
+    one = counted.shared((("name", "a"), ("count", 1)), cache, tuple)
+    assert one == Numbered("a", 1)
+    assert counted.shared((("count", 1), ("name", "a")), cache, tuple) is one
+    assert counted.shared({"name": "a", "count": 1}, cache, dict) is one
+    assert counted.shared((("name", "a"), ("count", 2)), cache, tuple) == Numbered("a", 2)
+    assert len(cache) == 2
+
+
+class ParseCalledError(Exception):
+    """Raised by a stand-in for ``PartialDate.parse``."""
+
+
+def test_full_days_are_read_without_the_general_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``YYYY-MM-DD`` goes to the C parser; any other text to ``PartialDate.parse``."""
+
+    def parse(text: str) -> PartialDate:
+        raise ParseCalledError(text)
+
+    monkeypatch.setattr(PartialDate, "parse", parse)
+    dates: dict[str, PartialDate] = {}
+    assert fastvalues.read_date("2022-02-28", dates) == PartialDate(2022, 2, 28)
+    assert dates == {"2022-02-28": PartialDate(2022, 2, 28)}
+    for other in ("2022-02", "2022", "202-02-281", "2022-0228", "2022-02+28", "20x2-02-28"):
+        with pytest.raises(ParseCalledError):
+            fastvalues.read_date(other, dates)
+    for wrong in ("2022-02-29", "0000-01-01"):
+        with pytest.raises(ValueError, match=r"day|year|range"):
+            fastvalues.read_date(wrong, dates)
+    assert list(dates) == ["2022-02-28"]
+
+
+@attrs.frozen
+class Tagged:
+    """A nested object whose optional text has a default other than None."""
+
+    name: str
+    label: str | None = "x"
+
+
+def test_an_absent_key_and_null_are_told_apart() -> None:
+    """Absent means the default and null means None: two different shared objects."""
+    tagged = fastvalues.Record.of(Tagged)
+    assert tagged.arguments({"name": "a"}, dict) == {"name": "a"}
+    assert tagged.arguments({"name": "a", "label": None}, dict) == {"name": "a", "label": None}
+    cache: dict[Any, Any] = {}
+    assert tagged.shared({"name": "a"}, cache, dict) == Tagged("a")
+    assert tagged.shared({"name": "a", "label": None}, cache, dict) == Tagged("a", None)
+    assert tagged.shared({"name": "a"}, cache, dict) is cache[("a", fastvalues.NO)]
+    pairs = (("name", "a"),)
+    first = tagged.shared(pairs, cache, tuple)
+    assert tagged.shared(pairs, cache, tuple) is first
+    assert cache[pairs] is first

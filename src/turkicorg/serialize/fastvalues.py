@@ -51,13 +51,14 @@ DAY_FIELDS: Final = ("year", "month", "day")
 def slot_setter(cls: type, name: str) -> Callable[[object, object], None]:
     """The ``__set__`` of the slot ``name`` of a slotted class (or of a base class)."""
     owner = next(c for c in cls.__mro__ if name in c.__dict__)
-    return typing.cast("Callable[[object, object], None]", owner.__dict__[name].__set__)
+    setter: Callable[[object, object], None] = owner.__dict__[name].__set__
+    return setter
 
 
 def _day_maker() -> Callable[[int, int, int], PartialDate]:
     """A function making a full PartialDate without the checks ``dt.date`` has made."""
     try:
-        set_year, set_month, set_day = (slot_setter(PartialDate, n) for n in DAY_FIELDS)
+        set_year, set_month, set_day = [slot_setter(PartialDate, n) for n in DAY_FIELDS]
     except StopIteration:  # not slotted as expected: the fast path does not apply anyway
         return PartialDate
 
@@ -75,26 +76,25 @@ _new_day: Final = _day_maker()
 
 
 def read_date(value: Any, dates: dict[str, PartialDate]) -> PartialDate:
-    """The date of a text, kept in ``dates`` (one object per text); declines what is not one."""
-    if type(value) is not str:
+    """The date of a text not yet in ``dates``, kept there; declines what is not a date.
+
+    The reader looks in ``dates`` itself (one object per text) and calls this for a new text.
+    """
+    if type(value) is not str or not value.isascii():
         raise Reject
-    found = dates.get(value)
-    if found is None:
-        if not value.isascii():
-            raise Reject
-        if (
-            len(value) == 10
-            and value[4] == "-"
-            and value[7] == "-"
-            and value[:4].isdigit()
-            and value[5:7].isdigit()
-            and value[8:].isdigit()
-        ):  # YYYY-MM-DD: the C parser checks the day exists (and the year is not 0)
-            day = dt.date.fromisoformat(value)
-            found = _new_day(day.year, day.month, day.day)
-        else:
-            found = PartialDate.parse(value)
-        dates[value] = found
+    if (
+        len(value) == 10
+        and value[4] == "-"
+        and value[7] == "-"
+        and value[:4].isdigit()
+        and value[5:7].isdigit()
+        and value[8:].isdigit()
+    ):  # YYYY-MM-DD: the C parser checks the day exists (and the year is not 0)
+        day = dt.date.fromisoformat(value)
+        found = _new_day(day.year, day.month, day.day)
+    else:
+        found = PartialDate.parse(value)
+    dates[value] = found
     return found
 
 
@@ -118,11 +118,9 @@ def _object(value: Any, objects: type) -> dict[str, Any]:
     """
     if type(value) is not objects:
         raise Reject
-    if objects is dict:
-        return typing.cast("dict[str, Any]", value)
-    pairs = typing.cast("tuple[tuple[str, Any], ...]", value)
-    result = dict(pairs)
-    if len(result) != len(pairs):
+    found: Any = value  # narrowed to object by the check above
+    result: dict[str, Any] = found if objects is dict else dict(found)
+    if len(result) != len(found):  # a key repeated in the parser's pairs
         raise Reject
     return result
 
@@ -205,7 +203,8 @@ ALTERNATIVE: Final = Record.of(Alternative)
 
 def read_place(value: Any, places: dict[Any, Place], objects: type) -> Place:
     """The place of an object of the input, shared through ``places``."""
-    return typing.cast("Place", PLACE.shared(value, places, objects))
+    place: Place = PLACE.shared(value, places, objects)
+    return place
 
 
 def read_participants(
