@@ -441,6 +441,7 @@ def test_a_new_reader_checks_as_the_generated_one_does() -> None:
 def test_days_made_past_the_constructor_are_days() -> None:
     """The reader's maker of full dates (made at import) gives what the constructor gives."""
     make = fastvalues._day_maker()
+    assert make is not PartialDate  # the slots are set directly: no second check of the day
     for year, month, day in ((2022, 2, 28), (1, 1, 1), (9999, 12, 31)):
         found = make(year, month, day)
         assert type(found) is PartialDate
@@ -512,12 +513,16 @@ def test_full_days_are_read_without_the_general_parser(monkeypatch: pytest.Monke
     dates: dict[str, PartialDate] = {}
     assert fastvalues.read_date("2022-02-28", dates) == PartialDate(2022, 2, 28)
     assert dates == {"2022-02-28": PartialDate(2022, 2, 28)}
-    for other in ("2022-02", "2022", "202-02-281", "2022-0228", "2022-02+28", "20x2-02-28"):
+    others = ("2022-02", "2022", "202-02-281", "2022-0228", "2022-02+28", "20x2-02-28")
+    for other in (*others, "2022-x2-28", "2022-0x-28", "2022-02-x8", "2022-02-2x"):
         with pytest.raises(ParseCalledError):
             fastvalues.read_date(other, dates)
     for wrong in ("2022-02-29", "0000-01-01"):
         with pytest.raises(ValueError, match=r"day|year|range"):
             fastvalues.read_date(wrong, dates)
+    for odd in (2022, None, "２０２２-０２-２８", "2022-02-2\u0668"):  # digits, not ASCII
+        with pytest.raises(Reject):
+            fastvalues.read_date(odd, dates)
     assert list(dates) == ["2022-02-28"]
 
 
