@@ -118,7 +118,7 @@ def _object(value: Any, objects: type) -> dict[str, Any]:
     """
     if type(value) is not objects:
         raise Reject
-    found: Any = value  # narrowed to object by the check above
+    found: Any = value  # a dict or the parser's pairs, by the check above
     result: dict[str, Any] = found if objects is dict else dict(found)
     if len(result) != len(found):  # a key repeated in the parser's pairs
         raise Reject
