@@ -96,6 +96,11 @@ def test_layouts_other_than_the_canonical_one_are_declined() -> None:
         PREFIX + "NaN]}",
     ):
         assert fast_registry_text(other) is None
+    meeting = '{"id":"a","body":"CFM","kind":"regular","title":"t","start":"2022",'
+    meeting += '"sources":["https://example.org/"]}'
+    assert fast_registry_text(PREFIX + meeting + "]}") is not None
+    for end in ("}", " ]}", ";]}"):  # after a meeting, neither a comma nor the array's end
+        assert fast_registry_text(PREFIX + meeting + end) is None
 
 
 def test_duplicate_ids_are_located_as_the_general_path_locates_them() -> None:

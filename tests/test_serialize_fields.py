@@ -497,6 +497,9 @@ def test_records_are_read_as_their_fields_say() -> None:
     assert counted.shared({"name": "a", "count": 1}, cache, dict) is one
     assert counted.shared((("name", "a"), ("count", 2)), cache, tuple) == Numbered("a", 2)
     assert len(cache) == 2
+    for count in ("1", 1.0, True, [1]):  # a number of the model is a JSON integer
+        with pytest.raises(Reject):
+            counted.shared((("name", "a"), ("count", count)), cache, tuple)
 
 
 class ParseCalledError(Exception):
