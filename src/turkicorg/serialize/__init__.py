@@ -54,6 +54,7 @@ whole document without cattrs, declining to the strict converter at any doubt),
 :mod:`~turkicorg.serialize.fields` (the one table of a meeting's fields),
 :mod:`~turkicorg.serialize.fastread` (with :mod:`~turkicorg.serialize.fastvalues`) and
 :mod:`~turkicorg.serialize.fastwrite` (the fast meeting path),
+:mod:`~turkicorg.serialize.compiled` (the optional compiled writer, ``turkicorg-speedups``),
 :mod:`~turkicorg.serialize.documents` (the envelope, text and files) with
 :mod:`~turkicorg.serialize.migrations` and :mod:`~turkicorg.serialize.reading`,
 :mod:`~turkicorg.serialize.lines` (JSON Lines), :mod:`~turkicorg.serialize.jsontext` (the
@@ -72,6 +73,7 @@ from turkicorg.lazy import lazy_names
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from turkicorg.serialize.common import DEFAULT_MAX_LINE_SIZE, DEFAULT_MAX_SIZE, FORMAT, VERSION
+    from turkicorg.serialize.compiled import speedups_in_use
     from turkicorg.serialize.conversion import converter, make_converter, structure, unstructure
     from turkicorg.serialize.doctypes import DOCUMENT_TYPES
     from turkicorg.serialize.documents import (
@@ -114,6 +116,7 @@ __all__ = [
     "make_converter",
     "read_text",
     "register_migration",
+    "speedups_in_use",
     "structure",
     "to_document",
     "unstructure",
@@ -144,6 +147,7 @@ _HOME = {
     "make_converter": "conversion",
     "read_text": "reading",
     "register_migration": "migrations",
+    "speedups_in_use": "compiled",
     "structure": "conversion",
     "to_document": "documents",
     "unstructure": "conversion",

@@ -30,6 +30,7 @@ from turkicorg.serialize.common import (
     key_path,
     type_name,
 )
+from turkicorg.serialize.compiled import compiled_json
 from turkicorg.serialize.doctypes import DOCUMENT_TYPES, check_type
 from turkicorg.serialize.fastdoc import fast_registry_text
 from turkicorg.serialize.fastread import FAST_PATH, fast_meeting, fast_registry_document
@@ -191,6 +192,20 @@ def structure_fields(data: object, cls: type[T]) -> T:
     return _structure(data, cls)
 
 
+def _compiled_document(obj: object) -> bytes | None:
+    """A registry's or a meeting's document by the compiled writer, or None (not used)."""
+    if type(obj) is Meeting:
+        body = compiled_json((obj,))
+        if body is not None:
+            return b"".join((envelope_head("Meeting").encode(), b',"meeting":', body, b"}"))
+        return None
+    body = compiled_json(typing.cast("MeetingRegistry", obj))
+    if body is None:
+        return None
+    head = envelope_head("MeetingRegistry").encode() + b',"meetings":['
+    return b"".join((head, body, b"]}"))
+
+
 def _registry_parts(parts: list[str]) -> list[str]:
     """The registry document around the meetings' JSON, as parts to join with commas."""
     head = envelope_head("MeetingRegistry") + ',"meetings":['
@@ -216,6 +231,9 @@ def dumps(obj: object, *, indent: int | None = None) -> str:
     """
     check_type(type(obj))
     if indent is None and type(obj) in (MeetingRegistry, Meeting):
+        compiled = _compiled_document(obj)
+        if compiled is not None:
+            return compiled.decode()
         with gc_paused:
             if isinstance(obj, MeetingRegistry):
                 parts = fast_meetings_json(obj)
@@ -256,6 +274,9 @@ def dumpb(obj: object, *, indent: int | None = None) -> bytes:
     """
     check_type(type(obj))
     if indent is None and type(obj) is MeetingRegistry:
+        compiled = _compiled_document(obj)
+        if compiled is not None:
+            return compiled
         with gc_paused:
             parts = fast_meetings_json(obj)
         if parts is not None:

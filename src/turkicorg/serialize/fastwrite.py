@@ -25,10 +25,20 @@ from turkicorg.sourcing import Alternative
 if typing.TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
-__all__ = ["Texts", "Written", "fast_meetings_json", "make_writer", "partial_json"]
+__all__ = [
+    "FAILS",
+    "Texts",
+    "Written",
+    "escape",
+    "fast_meetings_json",
+    "make_writer",
+    "partial_json",
+]
 
-_ESCAPE: Final = encode_basestring
-_FAILS: Final = (TypeError, LookupError, AttributeError, ValueError)
+escape: Final = encode_basestring
+"""A JSON string's text (``json.dumps`` of a ``str``, non-ASCII kept)."""
+FAILS: Final = (TypeError, LookupError, AttributeError, ValueError)
+"""What a writer meeting a value it does not know raises: the writer declines."""
 
 
 class Texts:
@@ -135,10 +145,10 @@ def partial_json(value: PartialDate) -> str:
 
 def _simple_json(value: Any, kind: Kind) -> str:
     if kind is Kind.TEXTS:
-        return "[" + ",".join(map(_ESCAPE, value)) + "]"
+        return "[" + ",".join(map(escape, value)) + "]"
     if kind is Kind.OPTIONAL_INT:
         return int.__repr__(value)
-    return _ESCAPE(value)
+    return escape(value)
 
 
 def _record_writer(cls: type) -> Callable[[Any], str]:
@@ -178,7 +188,7 @@ value again names it ``v``: ``{v}`` is ``v`` or an assignment to it)."""
 def _value(index: int, spec: FieldSpec, namespace: dict[str, Any], variable: str) -> str:
     """The expression giving the JSON of field number ``index``, held in ``variable``."""
     choices = f"_choices{index}"
-    namespace[choices] = {member: _ESCAPE(value) for value, member in spec.choices.items()}
+    namespace[choices] = {member: escape(value) for value, member in spec.choices.items()}
     return _ENCODE[spec.kind].format(v=variable, c=choices)
 
 
@@ -187,7 +197,7 @@ def _part(index: int, spec: FieldSpec, namespace: dict[str, Any], *, first: bool
 
     The first field of an object that is always written opens the object (``{"name":value``).
     """
-    key = ("{" if first else ",") + _ESCAPE(spec.name) + ":"
+    key = ("{" if first else ",") + escape(spec.name) + ":"
     if spec.required:
         return f"{key!r} + {_value(index, spec, namespace, f'(v := m.{spec.name})')}"
     value = f"{key!r} + {_value(index, spec, namespace, 'v')}"
@@ -206,7 +216,7 @@ def make_writer(specs: tuple[FieldSpec, ...]) -> Callable[[Any, Written], str]:
     join of a tuple display in which a field equal to its default gives ``''``.
     """
     namespace: dict[str, Any] = {
-        "_esc": _ESCAPE,
+        "_esc": escape,
         "_int": int.__repr__,
         "_years": _Years(),  # each writer its own: filled as it writes
         "_Day": PartialDate,
@@ -250,5 +260,5 @@ def fast_meetings_json(meetings: Iterable[Meeting]) -> list[str] | None:
     written = Written()
     try:
         return [write(m, written) for m in meetings]
-    except _FAILS:
+    except FAILS:
         return None

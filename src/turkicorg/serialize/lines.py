@@ -32,6 +32,7 @@ from turkicorg.serialize.common import (
     envelope_head,
     gc_paused,
 )
+from turkicorg.serialize.compiled import compiled_json
 from turkicorg.serialize.documents import from_document, structure_fields
 from turkicorg.serialize.fastread import fast_meeting
 from turkicorg.serialize.fastwrite import fast_meetings_json
@@ -62,6 +63,10 @@ def iter_dumps(meetings: Iterable[Meeting]) -> Iterator[str]:
     for meeting in meetings:
         if type(meeting) is not Meeting:
             raise UnsupportedTypeError(type(meeting), ["Meeting"])
+        compiled = compiled_json((meeting,))
+        if compiled is not None:
+            yield compiled.decode() + "\n"
+            continue
         parts = fast_meetings_json((meeting,))
         yield (parts[0] if parts is not None else _strict_json(meeting)) + "\n"
 

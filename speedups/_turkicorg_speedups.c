@@ -1,0 +1,754 @@
+/* The compiled writer of turkicorg's meetings: the JSON the generated writer in
+ * turkicorg.serialize.fastwrite gives, byte for byte, written in C from the objects' slots.
+ *
+ * It knows nothing of the model: turkicorg hands it the field table when it makes a writer.
+ * A value it does not expect (a wrong type, an unset slot, a subclass, text that is not
+ * Unicode) makes a call return None, and turkicorg then writes with its pure writer; so the
+ * output is the pure writer's or nothing.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <structmember.h>
+
+enum {
+    K_TEXT = 0,
+    K_OPTIONAL_TEXT = 1,
+    K_OPTIONAL_INT = 2,
+    K_CHOICE = 3,
+    K_DATE = 4,
+    K_OPTIONAL_DATE = 5,
+    K_OPTIONAL_PLACE = 6,
+    K_PARTICIPANTS = 7,
+    K_TEXTS = 8,
+    K_ALTERNATIVES = 9,
+};
+
+#define DECLINE (-2) /* a value this writer does not expect: the call returns None */
+#define MAX_FIELDS 64
+#define MAX_CHOICES 32
+
+typedef struct {
+    Py_ssize_t offset;   /* of the slot in the object */
+    const char *key;     /* "name": (UTF-8, owned by the key object) */
+    Py_ssize_t key_len;
+    int kind;
+    int required;
+    PyObject *default_;  /* borrowed from the writer's spec tuple */
+    PyObject *choices;   /* dict member -> JSON text, or NULL */
+    int n_members;
+    PyObject *members[MAX_CHOICES];   /* the choice members, looked up by identity first */
+    const char *texts[MAX_CHOICES];
+    Py_ssize_t text_lens[MAX_CHOICES];
+} Field;
+
+typedef struct {
+    PyTypeObject *type;
+    int n;
+    Field fields[MAX_FIELDS];
+} Layout;
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *spec;      /* everything borrowed below is kept alive by this */
+    Layout meeting, place, participant, alternative;
+    PyTypeObject *date_type;
+    Py_ssize_t year_offset, month_offset, day_offset;
+    PyObject *fails;     /* the exceptions that mean "decline" */
+} Writer;
+
+typedef struct {
+    char *data;
+    Py_ssize_t len, cap;
+} Buffer;
+
+static int
+grow(Buffer *b, Py_ssize_t more)
+{
+    if (b->len + more <= b->cap) {
+        return 0;
+    }
+    Py_ssize_t cap = b->cap ? b->cap : 4096;
+    while (cap < b->len + more) {
+        if (cap > PY_SSIZE_T_MAX / 2) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        cap *= 2;
+    }
+    char *data = PyMem_Realloc(b->data, (size_t)cap);
+    if (data == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    b->data = data;
+    b->cap = cap;
+    return 0;
+}
+
+static inline int
+put(Buffer *b, const char *s, Py_ssize_t n)
+{
+    if (grow(b, n) < 0) {
+        return -1;
+    }
+    memcpy(b->data + b->len, s, (size_t)n);
+    b->len += n;
+    return 0;
+}
+
+static inline int
+put_char(Buffer *b, char c)
+{
+    if (grow(b, 1) < 0) {
+        return -1;
+    }
+    b->data[b->len++] = c;
+    return 0;
+}
+
+static const char HEX[] = "0123456789abcdef";
+
+/* Whether an ASCII character is written escaped in a JSON string: the quote, the backslash
+ * and the control characters (json.encoder.encode_basestring). */
+static char ESCAPED[128];
+
+static inline char *
+put_escaped(char *out, Py_UCS4 c)
+{
+    *out++ = '\\';
+    switch (c) {
+    case '"': *out++ = '"'; break;
+    case '\\': *out++ = '\\'; break;
+    case '\b': *out++ = 'b'; break;
+    case '\f': *out++ = 'f'; break;
+    case '\n': *out++ = 'n'; break;
+    case '\r': *out++ = 'r'; break;
+    case '\t': *out++ = 't'; break;
+    default:
+        *out++ = 'u';
+        *out++ = '0';
+        *out++ = '0';
+        *out++ = HEX[(c >> 4) & 0xF];
+        *out++ = HEX[c & 0xF];
+    }
+    return out;
+}
+
+/* A JSON string, as json.encoder.encode_basestring writes it, in UTF-8. */
+static int
+put_text(Buffer *b, PyObject *s)
+{
+    if (!PyUnicode_CheckExact(s)) {
+        return DECLINE;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+    /* at most 6 bytes a character (\u00XX), and the quotes */
+    if (grow(b, 6 * n + 2) < 0) {
+        return -1;
+    }
+    char *out = b->data + b->len;
+    *out++ = '"';
+    if (PyUnicode_IS_ASCII(s)) {
+        const unsigned char *data = PyUnicode_1BYTE_DATA(s);
+        Py_ssize_t run = 0;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            if (ESCAPED[data[i]]) {
+                memcpy(out, data + run, (size_t)(i - run));
+                out = put_escaped(out + (i - run), data[i]);
+                run = i + 1;
+            }
+        }
+        memcpy(out, data + run, (size_t)(n - run));
+        out += n - run;
+    }
+    else {
+        int kind = PyUnicode_KIND(s);
+        const void *data = PyUnicode_DATA(s);
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            if (c < 0x80) {
+                if (ESCAPED[c]) {
+                    out = put_escaped(out, c);
+                }
+                else {
+                    *out++ = (char)c;
+                }
+            }
+            else if (c < 0x800) {
+                *out++ = (char)(0xC0 | (c >> 6));
+                *out++ = (char)(0x80 | (c & 0x3F));
+            }
+            else if (c < 0x10000) {
+                if (c >= 0xD800 && c <= 0xDFFF) {
+                    return DECLINE; /* a lone surrogate: not Unicode */
+                }
+                *out++ = (char)(0xE0 | (c >> 12));
+                *out++ = (char)(0x80 | ((c >> 6) & 0x3F));
+                *out++ = (char)(0x80 | (c & 0x3F));
+            }
+            else {
+                *out++ = (char)(0xF0 | (c >> 18));
+                *out++ = (char)(0x80 | ((c >> 12) & 0x3F));
+                *out++ = (char)(0x80 | ((c >> 6) & 0x3F));
+                *out++ = (char)(0x80 | (c & 0x3F));
+            }
+        }
+    }
+    *out++ = '"';
+    b->len = out - b->data;
+    return 0;
+}
+
+/* An object's slot, or NULL (unset). */
+static inline PyObject *
+slot(PyObject *obj, Py_ssize_t offset)
+{
+    return *(PyObject **)((char *)obj + offset);
+}
+
+/* 1: the value is its field's default (the field is left out); 0: it is not; <0: error. */
+static inline int
+is_default(const Field *f, PyObject *v)
+{
+    if (f->required) {
+        return 0;
+    }
+    if (f->default_ == Py_None) {
+        return v == Py_None;
+    }
+    return PyObject_RichCompareBool(v, f->default_, Py_EQ);
+}
+
+static int
+put_texts(Buffer *b, PyObject *v)
+{
+    if (!PyTuple_CheckExact(v)) {
+        return DECLINE;
+    }
+    if (put_char(b, '[') < 0) {
+        return -1;
+    }
+    Py_ssize_t n = PyTuple_GET_SIZE(v);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (i && put_char(b, ',') < 0) {
+            return -1;
+        }
+        int r = put_text(b, PyTuple_GET_ITEM(v, i));
+        if (r) {
+            return r;
+        }
+    }
+    return put_char(b, ']');
+}
+
+/* A nested object (place, participant, alternative): text, optional text and texts only. */
+static int
+put_record(Buffer *b, const Layout *layout, PyObject *obj)
+{
+    if (Py_TYPE(obj) != layout->type) {
+        return DECLINE;
+    }
+    if (put_char(b, '{') < 0) {
+        return -1;
+    }
+    int first = 1;
+    for (int i = 0; i < layout->n; i++) {
+        const Field *f = &layout->fields[i];
+        PyObject *v = slot(obj, f->offset);
+        if (v == NULL) {
+            return DECLINE;
+        }
+        int d = is_default(f, v);
+        if (d < 0) {
+            return -1;
+        }
+        if (d) {
+            continue;
+        }
+        if (!first && put_char(b, ',') < 0) {
+            return -1;
+        }
+        first = 0;
+        if (put(b, f->key, f->key_len) < 0) {
+            return -1;
+        }
+        int r = f->kind == K_TEXTS ? put_texts(b, v) : put_text(b, v);
+        if (r) {
+            return r;
+        }
+    }
+    return put_char(b, '}');
+}
+
+/* The nested objects written in one call, by identity: where their text is in the buffer.
+ * (The objects are held by the meetings, which the call holds, so no other can take an
+ * address while the call lasts.) Open addressing, linear probing, at most half full. */
+typedef struct {
+    PyObject *key;
+    Py_ssize_t start, len;
+} Seen;
+
+typedef struct {
+    Seen *slots;
+    size_t mask, used;
+} Table;
+
+static inline size_t
+hash_ptr(PyObject *p)
+{
+    size_t h = (size_t)p >> 4;
+    return h ^ (h >> 16);
+}
+
+static int
+table_grow(Table *t)
+{
+    size_t size = t->slots ? 2 * (t->mask + 1) : 64;
+    Seen *slots = PyMem_Calloc(size, sizeof(Seen));
+    if (slots == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (size_t i = 0; t->slots && i <= t->mask; i++) {
+        if (t->slots[i].key != NULL) {
+            size_t j = hash_ptr(t->slots[i].key) & (size - 1);
+            while (slots[j].key != NULL) {
+                j = (j + 1) & (size - 1);
+            }
+            slots[j] = t->slots[i];
+        }
+    }
+    PyMem_Free(t->slots);
+    t->slots = slots;
+    t->mask = size - 1;
+    return 0;
+}
+
+/* A nested object written once a call: later, its text is copied from where it was written. */
+static int
+put_shared(Buffer *b, const Layout *layout, PyObject *obj, Table *t)
+{
+    if (2 * (t->used + 1) > (t->slots ? t->mask + 1 : 0) && table_grow(t) < 0) {
+        return -1;
+    }
+    size_t j = hash_ptr(obj) & t->mask;
+    while (t->slots[j].key != NULL) {
+        if (t->slots[j].key == obj) {
+            Seen *seen = &t->slots[j];
+            if (grow(b, seen->len) < 0) {
+                return -1;
+            }
+            memcpy(b->data + b->len, b->data + seen->start, (size_t)seen->len);
+            b->len += seen->len;
+            return 0;
+        }
+        j = (j + 1) & t->mask;
+    }
+    Py_ssize_t start = b->len;
+    int r = put_record(b, layout, obj);
+    if (r) {
+        return r;
+    }
+    t->slots[j].key = obj;
+    t->slots[j].start = start;
+    t->slots[j].len = b->len - start;
+    t->used++;
+    return 0;
+}
+
+static int
+put_date(Buffer *b, const Writer *w, PyObject *v)
+{
+    if (Py_TYPE(v) != w->date_type) {
+        return DECLINE;
+    }
+    PyObject *year = slot(v, w->year_offset);
+    PyObject *month = slot(v, w->month_offset);
+    PyObject *day = slot(v, w->day_offset);
+    if (year == NULL || month == NULL || day == NULL || !PyLong_CheckExact(year)) {
+        return DECLINE;
+    }
+    long y = PyLong_AsLong(year), m = 0, d = 0;
+    if (y == -1 && PyErr_Occurred()) {
+        PyErr_Clear();
+        return DECLINE;
+    }
+    if (y < 1 || y > 9999) {
+        return DECLINE;
+    }
+    if (month != Py_None) {
+        if (!PyLong_CheckExact(month)) {
+            return DECLINE;
+        }
+        m = PyLong_AsLong(month);
+        if (m < 1 || m > 12) {
+            PyErr_Clear();
+            return DECLINE;
+        }
+    }
+    if (day != Py_None) {
+        if (m == 0 || !PyLong_CheckExact(day)) {
+            return DECLINE;
+        }
+        d = PyLong_AsLong(day);
+        if (d < 1 || d > 31) {
+            PyErr_Clear();
+            return DECLINE;
+        }
+    }
+    char text[16];
+    int n;
+    if (d) {
+        n = snprintf(text, sizeof text, "\"%04ld-%02ld-%02ld\"", y, m, d);
+    }
+    else if (m) {
+        n = snprintf(text, sizeof text, "\"%04ld-%02ld\"", y, m);
+    }
+    else {
+        n = snprintf(text, sizeof text, "\"%04ld\"", y);
+    }
+    return put(b, text, n);
+}
+
+/* An integer, as int.__repr__ writes it. */
+static int
+put_int(Buffer *b, PyObject *v)
+{
+    if (!PyLong_CheckExact(v)) {
+        return DECLINE;
+    }
+    int overflow;
+    long long x = PyLong_AsLongLongAndOverflow(v, &overflow);
+    if (x == -1 && PyErr_Occurred()) {
+        return -1;
+    }
+    if (overflow) { /* past 64 bits: Python's own digits (a ValueError past its limit) */
+        PyObject *text = PyLong_Type.tp_repr(v);
+        if (text == NULL) {
+            return -1;
+        }
+        int r = put(b, (const char *)PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text));
+        Py_DECREF(text);
+        return r;
+    }
+    char text[32];
+    int n = snprintf(text, sizeof text, "%lld", x);
+    return put(b, text, n);
+}
+
+static int
+put_choice(Buffer *b, const Field *f, PyObject *v)
+{
+    for (int i = 0; i < f->n_members; i++) {
+        if (f->members[i] == v) {
+            return put(b, f->texts[i], f->text_lens[i]);
+        }
+    }
+    PyObject *text = PyDict_GetItemWithError(f->choices, v);
+    if (text == NULL) {
+        return PyErr_Occurred() ? -1 : DECLINE;
+    }
+    if (!PyUnicode_CheckExact(text) || !PyUnicode_IS_ASCII(text)) {
+        return DECLINE;
+    }
+    return put(b, (const char *)PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text));
+}
+
+static int
+put_meeting(Buffer *b, const Writer *w, PyObject *obj, Table *places, Table *people)
+{
+    const Layout *layout = &w->meeting;
+    if (Py_TYPE(obj) != layout->type) {
+        return DECLINE;
+    }
+    if (put_char(b, '{') < 0) {
+        return -1;
+    }
+    int first = 1;
+    for (int i = 0; i < layout->n; i++) {
+        const Field *f = &layout->fields[i];
+        PyObject *v = slot(obj, f->offset);
+        if (v == NULL) {
+            return DECLINE;
+        }
+        int r = is_default(f, v);
+        if (r < 0) {
+            return -1;
+        }
+        if (r) {
+            continue;
+        }
+        if (!first && put_char(b, ',') < 0) {
+            return -1;
+        }
+        first = 0;
+        if (put(b, f->key, f->key_len) < 0) {
+            return -1;
+        }
+        switch (f->kind) {
+        case K_TEXT:
+        case K_OPTIONAL_TEXT:
+            r = put_text(b, v);
+            break;
+        case K_OPTIONAL_INT:
+            r = put_int(b, v);
+            break;
+        case K_CHOICE:
+            r = put_choice(b, f, v);
+            break;
+        case K_DATE:
+        case K_OPTIONAL_DATE:
+            r = put_date(b, w, v);
+            break;
+        case K_OPTIONAL_PLACE:
+            r = put_shared(b, &w->place, v, places);
+            break;
+        case K_TEXTS:
+            r = put_texts(b, v);
+            break;
+        case K_PARTICIPANTS:
+        case K_ALTERNATIVES: {
+            if (!PyTuple_CheckExact(v)) {
+                return DECLINE;
+            }
+            if (put_char(b, '[') < 0) {
+                return -1;
+            }
+            Py_ssize_t n = PyTuple_GET_SIZE(v);
+            for (Py_ssize_t j = 0; j < n && !r; j++) {
+                if (j && put_char(b, ',') < 0) {
+                    return -1;
+                }
+                PyObject *item = PyTuple_GET_ITEM(v, j);
+                r = f->kind == K_PARTICIPANTS ? put_shared(b, &w->participant, item, people)
+                                              : put_record(b, &w->alternative, item);
+            }
+            if (!r) {
+                r = put_char(b, ']');
+            }
+            break;
+        }
+        default:
+            return DECLINE;
+        }
+        if (r) {
+            return r;
+        }
+    }
+    return put_char(b, '}');
+}
+
+/* Writer(meetings) -> bytes | None: the meetings' JSON joined with commas. */
+static PyObject *
+Writer_call(Writer *self, PyObject *args, PyObject *kwargs)
+{
+    PyObject *meetings;
+    if (!PyArg_ParseTuple(args, "O:write", &meetings)) {
+        return NULL;
+    }
+    if (kwargs != NULL && PyDict_GET_SIZE(kwargs)) {
+        PyErr_SetString(PyExc_TypeError, "write() takes no keyword arguments");
+        return NULL;
+    }
+    PyObject *seq = PySequence_Fast(meetings, "meetings must be iterable");
+    if (seq == NULL) {
+        return NULL;
+    }
+    Table places = {NULL, 0, 0}, people = {NULL, 0, 0};
+    Buffer b = {NULL, 0, 0};
+    int r = 0;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    PyObject **items = PySequence_Fast_ITEMS(seq);
+    for (Py_ssize_t i = 0; i < n && !r; i++) {
+        if (i && put_char(&b, ',') < 0) {
+            r = -1;
+            break;
+        }
+        r = put_meeting(&b, self, items[i], &places, &people);
+    }
+    PyMem_Free(places.slots);
+    PyMem_Free(people.slots);
+    Py_DECREF(seq);
+    PyObject *result = NULL;
+    if (r == 0) {
+        result = PyBytes_FromStringAndSize(b.data ? b.data : "", b.len);
+    }
+    else if (r == DECLINE) {
+        result = Py_NewRef(Py_None);
+    }
+    else if (PyErr_ExceptionMatches(self->fails)) {
+        PyErr_Clear(); /* as the pure writer: a value it cannot compare or look up */
+        result = Py_NewRef(Py_None);
+    }
+    PyMem_Free(b.data);
+    return result;
+}
+
+static int
+member_offset(PyTypeObject *type, PyObject *name, Py_ssize_t *offset)
+{
+    PyObject *d = PyObject_GetAttr((PyObject *)type, name);
+    if (d == NULL) {
+        return -1;
+    }
+    int ok = Py_IS_TYPE(d, &PyMemberDescr_Type)
+             && ((PyMemberDescrObject *)d)->d_member->type == T_OBJECT_EX
+             && PyType_IsSubtype(type, ((PyMemberDescrObject *)d)->d_common.d_type);
+    if (ok) {
+        *offset = ((PyMemberDescrObject *)d)->d_member->offset;
+    }
+    Py_DECREF(d);
+    if (!ok) {
+        PyErr_Format(PyExc_TypeError, "%R is not a slot of %R", name, type);
+        return -1;
+    }
+    return 0;
+}
+
+/* layout: (type, ((name, key, kind, required, default, choices or None), ...)) */
+static int
+read_layout(Layout *layout, PyObject *spec)
+{
+    PyTypeObject *type;
+    PyObject *fields;
+    if (!PyArg_ParseTuple(spec, "O!O!:layout", &PyType_Type, &type, &PyTuple_Type, &fields)) {
+        return -1;
+    }
+    Py_ssize_t n = PyTuple_GET_SIZE(fields);
+    if (n > MAX_FIELDS) {
+        PyErr_SetString(PyExc_ValueError, "too many fields");
+        return -1;
+    }
+    layout->type = type;
+    layout->n = (int)n;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Field *f = &layout->fields[i];
+        PyObject *name, *key, *choices;
+        if (!PyArg_ParseTuple(PyTuple_GET_ITEM(fields, i), "UUipOO:field", &name, &key,
+                              &f->kind, &f->required, &f->default_, &choices)) {
+            return -1;
+        }
+        if (member_offset(type, name, &f->offset) < 0) {
+            return -1;
+        }
+        f->key = PyUnicode_AsUTF8AndSize(key, &f->key_len);
+        if (f->key == NULL) {
+            return -1;
+        }
+        f->choices = NULL;
+        f->n_members = 0;
+        if (choices != Py_None) {
+            if (!PyDict_CheckExact(choices) || PyDict_GET_SIZE(choices) > MAX_CHOICES) {
+                PyErr_SetString(PyExc_TypeError, "choices must be a small dict");
+                return -1;
+            }
+            f->choices = choices;
+            Py_ssize_t pos = 0;
+            PyObject *member, *text;
+            while (PyDict_Next(choices, &pos, &member, &text)) {
+                if (!PyUnicode_CheckExact(text) || !PyUnicode_IS_ASCII(text)) {
+                    PyErr_SetString(PyExc_TypeError, "a choice's text must be ASCII str");
+                    return -1;
+                }
+                f->members[f->n_members] = member;
+                f->texts[f->n_members] = (const char *)PyUnicode_DATA(text);
+                f->text_lens[f->n_members] = PyUnicode_GET_LENGTH(text);
+                f->n_members++;
+            }
+        }
+    }
+    return 0;
+}
+
+static PyObject *
+Writer_new(PyTypeObject *cls, PyObject *args, PyObject *kwargs)
+{
+    PyObject *meeting, *place, *participant, *alternative, *fails;
+    PyTypeObject *date_type;
+    static char *names[] = {"meeting", "place", "participant", "alternative", "date", "fails",
+                            NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!O!O!O!O!O:Writer", names, &PyTuple_Type,
+                                     &meeting, &PyTuple_Type, &place, &PyTuple_Type,
+                                     &participant, &PyTuple_Type, &alternative, &PyType_Type,
+                                     &date_type, &fails)) {
+        return NULL;
+    }
+    Writer *self = (Writer *)cls->tp_alloc(cls, 0);
+    if (self == NULL) {
+        return NULL;
+    }
+    self->spec = Py_BuildValue("(OOOOOO)", meeting, place, participant, alternative, date_type,
+                               fails);
+    self->fails = Py_NewRef(fails);
+    self->date_type = date_type;
+    if (self->spec == NULL || read_layout(&self->meeting, meeting) < 0
+        || read_layout(&self->place, place) < 0
+        || read_layout(&self->participant, participant) < 0
+        || read_layout(&self->alternative, alternative) < 0) {
+        Py_DECREF(self);
+        return NULL;
+    }
+    PyObject *year = PyUnicode_FromString("year"), *month = PyUnicode_FromString("month"),
+             *day = PyUnicode_FromString("day");
+    int r = year && month && day && member_offset(date_type, year, &self->year_offset) == 0
+            && member_offset(date_type, month, &self->month_offset) == 0
+            && member_offset(date_type, day, &self->day_offset) == 0;
+    Py_XDECREF(year);
+    Py_XDECREF(month);
+    Py_XDECREF(day);
+    if (!r) {
+        Py_DECREF(self);
+        return NULL;
+    }
+    return (PyObject *)self;
+}
+
+static void
+Writer_dealloc(Writer *self)
+{
+    Py_XDECREF(self->spec);
+    Py_XDECREF(self->fails);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static PyTypeObject WriterType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "_turkicorg_speedups.Writer",
+    .tp_doc = PyDoc_STR("Writer(meeting, place, participant, alternative, date, fails): "
+                        "call it with meetings to get their JSON joined with commas, as "
+                        "bytes, or None when it declines."),
+    .tp_basicsize = sizeof(Writer),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = Writer_new,
+    .tp_dealloc = (destructor)Writer_dealloc,
+    .tp_call = (ternaryfunc)Writer_call,
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "_turkicorg_speedups",
+    .m_doc = "The compiled writer of turkicorg's meetings (optional).",
+    .m_size = -1,
+};
+
+PyMODINIT_FUNC
+PyInit__turkicorg_speedups(void)
+{
+    for (int c = 0; c < 0x20; c++) {
+        ESCAPED[c] = 1;
+    }
+    ESCAPED['"'] = ESCAPED['\\'] = 1;
+    if (PyType_Ready(&WriterType) < 0) {
+        return NULL;
+    }
+    PyObject *m = PyModule_Create(&module);
+    if (m == NULL) {
+        return NULL;
+    }
+    if (PyModule_AddIntConstant(m, "API", 1) < 0
+        || PyModule_AddObjectRef(m, "Writer", (PyObject *)&WriterType) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}

@@ -1,0 +1,486 @@
+"""The optional compiled writer: found and switched as documented, and the pure writer's bytes.
+
+The first part runs everywhere: a stand-in module (the pure writer behind the extension's
+interface) shows how :mod:`turkicorg.serialize.compiled` finds, uses and ignores the
+extension. The second part runs where ``turkicorg-speedups`` is installed
+(``python -m pip install ./speedups``; CI installs it in a step of its own): the extension's
+bytes against the pure writer's, for any registry, and its declines.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import json
+import sys
+import types
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from turkicorg import Meeting, MeetingRegistry, load_default, serialize
+from turkicorg import strategies as tst
+from turkicorg.dates import PartialDate
+from turkicorg.meetings import Format, Participant, Place
+from turkicorg.serialize import compiled, fastwrite, fields
+from turkicorg.serialize.compiled import COMPILED
+from turkicorg.serialize.fastread import FAST_PATH
+from turkicorg.sourcing import Alternative
+
+MEETING = Meeting(
+    id="m",
+    body="CHS",
+    kind="regular",
+    title="t",
+    start="2022-10-11",
+    place=Place(city="Samarkand", country="UZ"),
+    participants=(Participant(party="AZ"), Participant(party="KZ", role="host")),
+    sources=("https://example.org/s",),
+)
+
+
+def pure_json(meetings: Any) -> bytes | None:
+    """The pure fast writer's meetings joined with commas, as the extension writes them."""
+    parts = fastwrite.fast_meetings_json(meetings)
+    return None if parts is None else ",".join(parts).encode()
+
+
+def pure_dumpb(obj: object) -> bytes:
+    with COMPILED.disabled():
+        return serialize.dumpb(obj)
+
+
+class FakeWriter:
+    """The extension's interface, written with the pure writer; it records what it is given."""
+
+    made: list[dict[str, Any]] = []  # noqa: RUF012 - the test reads what was made
+    calls: list[tuple[Meeting, ...]] = []  # noqa: RUF012
+
+    def __init__(self, **spec: Any) -> None:
+        self.made.append(spec)
+
+    def __call__(self, meetings: Any) -> bytes | None:
+        meetings = tuple(meetings)
+        self.calls.append(meetings)
+        return pure_json(meetings)
+
+
+@pytest.fixture
+def fake(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """A stand-in extension installed (the writer made again on first use, and after)."""
+    module = types.ModuleType(compiled.MODULE)
+    module.API = compiled.API  # type: ignore[attr-defined]
+    module.Writer = FakeWriter  # type: ignore[attr-defined]
+    FakeWriter.made, FakeWriter.calls = [], []
+    monkeypatch.setitem(sys.modules, compiled.MODULE, module)
+    monkeypatch.delenv(compiled.PURE_ENV, raising=False)
+    compiled._writer.cache_clear()
+    yield module
+    compiled._writer.cache_clear()
+
+
+def test_the_stand_in_is_used_for_every_writer_of_meetings(fake: Any) -> None:
+    """dumpb, dumps (registry and meeting) and JSON Lines take the extension's bytes."""
+    ots = load_default()
+    registry = ots.meetings
+    assert serialize.speedups_in_use()
+    expected = pure_dumpb(registry)
+    assert serialize.dumpb(registry) == expected
+    assert serialize.dumps(registry) == expected.decode()
+    assert serialize.dumps(MEETING) == pure_dumpb(MEETING).decode()
+    with COMPILED.disabled():
+        lines = list(serialize.iter_dumps(registry))
+    assert list(serialize.iter_dumps(registry)) == lines
+    assert serialize.dumpb(MeetingRegistry()) == pure_dumpb(MeetingRegistry())
+    assert len(FakeWriter.made) == 1  # made once
+    assert FakeWriter.calls[0] == tuple(registry)
+    assert (MEETING,) in FakeWriter.calls
+    assert () in FakeWriter.calls  # the empty registry too
+    assert len(FakeWriter.calls) == 4 + len(registry)
+
+
+def test_a_declining_stand_in_leaves_the_pure_writer_to_write(fake: Any) -> None:
+    """None from the extension: the pure writer writes, and the bytes are the same."""
+    fake.Writer = lambda **spec: lambda meetings: None
+    registry = load_default().meetings
+    assert serialize.dumpb(registry) == pure_dumpb(registry)
+    assert serialize.dumps(MEETING) == pure_dumpb(MEETING).decode()
+    assert list(serialize.iter_dumps([MEETING]))[1] == serialize.dumps(MEETING)[61:-1] + "\n"
+
+
+def test_the_writer_is_made_from_the_field_table(fake: Any) -> None:
+    """The extension is handed every class's fields, in order, with their keys and choices."""
+    serialize.dumpb(MeetingRegistry([MEETING]))
+    (spec,) = FakeWriter.made
+    assert spec["date"] is PartialDate
+    assert spec["fails"] == fastwrite.FAILS == (TypeError, LookupError, AttributeError, ValueError)
+    for name, cls, specs in (
+        ("meeting", Meeting, fields.MEETING_FIELDS),
+        ("place", Place, fields.field_specs(Place)),
+        ("participant", Participant, fields.field_specs(Participant)),
+        ("alternative", Alternative, fields.field_specs(Alternative)),
+    ):
+        made_cls, rows = spec[name]
+        assert made_cls is cls
+        assert [row[0] for row in rows] == [s.name for s in specs]
+        for row, field in zip(rows, specs, strict=True):
+            assert row[1] == json.dumps(field.name) + ":"
+            assert row[2] == compiled.KIND_CODES[field.kind]
+            assert row[3] is field.required
+            assert row[4] == (None if field.required else field.default)
+    meeting_rows = {row[0]: row for row in spec["meeting"][1]}
+    assert meeting_rows["body"][5]["CHS"] == '"CHS"'
+    assert meeting_rows["format"][4] is Format.IN_PERSON
+    assert meeting_rows["format"][5] == {member: json.dumps(member.value) for member in Format}
+    assert all(row[5] is None for row in meeting_rows.values() if row[2] != 3)
+    assert sorted(compiled.KIND_CODES.values()) == list(range(10))  # the C constants
+
+
+def test_a_kind_the_extension_does_not_write_is_refused() -> None:
+    """A field of another kind (a model change) cannot be handed to the extension."""
+    odd = attrs.evolve(fields.MEETING_FIELDS[0], kind=fields.Kind.OTHER)
+    with pytest.raises(KeyError):
+        compiled.layout(Meeting, (odd,))
+
+
+@pytest.mark.parametrize(
+    "setup",
+    [
+        "environment",
+        "absent",
+        "other_api",
+        "refused",
+        "unknown_kind",
+        "no_fast_path",
+    ],
+)
+def test_the_extension_is_ignored_when_it_must_be(
+    fake: Any, monkeypatch: pytest.MonkeyPatch, setup: str
+) -> None:
+    """Ignored: TURKICORG_PURE_PYTHON set, not installed, another interface, a layout it
+    refuses, a kind it does not write, a model the fast path does not apply to."""
+    if setup == "environment":
+        monkeypatch.setenv(compiled.PURE_ENV, "1")
+    elif setup == "absent":
+        monkeypatch.setitem(sys.modules, compiled.MODULE, None)  # import raises ImportError
+    elif setup == "other_api":
+        fake.API = compiled.API + 1
+    elif setup == "refused":
+
+        def refuse(**spec: Any) -> None:
+            raise TypeError("'id' is not a slot")
+
+        fake.Writer = refuse
+    elif setup == "unknown_kind":
+        monkeypatch.delitem(compiled.KIND_CODES, fields.Kind.DATE)
+    else:
+        monkeypatch.setattr(FAST_PATH, "applies", False)
+    assert not serialize.speedups_in_use()
+    assert compiled.compiled_json([MEETING]) is None
+    assert serialize.dumpb(MeetingRegistry([MEETING])) == pure_dumpb(MeetingRegistry([MEETING]))
+    assert FakeWriter.calls == []
+
+
+def test_an_empty_environment_variable_does_not_ignore_it(
+    fake: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(compiled.PURE_ENV, "")
+    assert serialize.speedups_in_use()
+
+
+def test_the_switches_turn_it_off_and_on(fake: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``COMPILED.disabled()`` and a disabled fast path write without the extension."""
+    registry = MeetingRegistry([MEETING])
+    with COMPILED.disabled():
+        assert not serialize.speedups_in_use()
+        assert compiled.compiled_json(registry) is None
+        with COMPILED.disabled():
+            pass
+        assert not COMPILED.enabled
+    assert COMPILED.enabled
+    assert serialize.speedups_in_use()
+    monkeypatch.setattr(FAST_PATH, "enabled", False)
+    assert not serialize.speedups_in_use()
+    assert compiled.compiled_json(registry) is None
+    assert FakeWriter.calls == []
+    monkeypatch.setattr(FAST_PATH, "enabled", True)
+    assert compiled.compiled_json(registry) == pure_json(registry)
+
+
+def test_the_switch_is_restored_after_an_error() -> None:
+    with pytest.raises(ZeroDivisionError), COMPILED.disabled():
+        1 / 0  # noqa: B018
+    assert COMPILED.enabled
+
+
+# The extension itself, where it is installed.
+
+speedups: Any = None
+with contextlib.suppress(ImportError):
+    import _turkicorg_speedups as speedups  # type: ignore[import-not-found,no-redef]
+
+needs_extension = pytest.mark.skipif(speedups is None, reason="turkicorg-speedups not installed")
+
+
+def real_writer() -> Any:
+    return compiled.make_writer(speedups.Writer)
+
+
+def odd(meeting: Meeting, **values: Any) -> Meeting:
+    """A copy of ``meeting`` with values set past its checks."""
+    made = copy.copy(meeting)
+    for name, value in values.items():
+        object.__setattr__(made, name, value)
+    return made
+
+
+@needs_extension
+def test_the_extension_is_found_and_used() -> None:
+    assert speedups.API == compiled.API
+    assert serialize.speedups_in_use()
+
+
+@needs_extension
+def test_the_extension_writes_the_embedded_data_as_the_pure_writer() -> None:
+    registry = load_default().meetings
+    assert real_writer()(registry) == pure_json(registry)
+    assert serialize.dumpb(registry) == pure_dumpb(registry)
+
+
+@needs_extension
+@given(tst.hostile_registries())
+def test_the_extension_writes_the_pure_writers_bytes(registry: MeetingRegistry) -> None:
+    """Any registry: the same bytes as the pure writer, and never a decline."""
+    written = real_writer()(registry)
+    assert written is not None
+    assert written == pure_json(registry)
+    assert serialize.dumpb(registry) == pure_dumpb(registry)
+    assert serialize.dumps(registry) == pure_dumpb(registry).decode()
+
+
+@needs_extension
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text())
+@example("".join(map(chr, range(0x80))))
+@example("\x7f\x80\xff\u0100\u07ff\u0800\ud7ff\ue000\uffff\U00010000\U0010ffff")
+@example("a" * 5000 + '"' * 5000 + "\x01" * 5000)  # the output grows past its first buffer
+def test_text_is_escaped_as_the_pure_writer_escapes_it(text: str) -> None:
+    meeting = attrs.evolve(MEETING, title=text + "x", note=text)
+    assert real_writer()([meeting]) == pure_json([meeting])
+
+
+@needs_extension
+def test_shared_places_and_participants_are_written_once_and_copied() -> None:
+    """Many distinct nested objects (the table of those written grows) and repeats."""
+    places = [Place(city=f"c{i}") for i in range(300)]
+    people = [Participant(party=f"p{i}", role="r") for i in range(300)]
+    meetings = [
+        attrs.evolve(
+            MEETING,
+            id=f"m{i}",
+            place=places[i % 300],
+            participants=(people[i % 300], people[(i * 7) % 300], people[i % 300]),
+            alternatives=(
+                Alternative(field="title", value=f"v{i}", sources=("https://example.org/a",)),
+            ),
+        )
+        for i in range(1000)
+    ]
+    assert real_writer()(meetings) == pure_json(meetings)
+
+
+@needs_extension
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"title": "bad \ud800"},  # not Unicode: the pure path names where
+        {"title": type("Text", (str,), {})("t")},  # a str subclass
+        {"series": 5},
+        {"ordinal": True},
+        {"ordinal": 1.0},
+        {"body": "nope"},
+        {"start": "2022"},
+        {"start": type("Day", (PartialDate,), {})(2022)},
+        {"end": object.__new__(PartialDate)},  # its slots unset
+        {"place": Participant(party="AZ")},
+        {"participants": [Participant(party="AZ")]},
+        {"participants": (Place(city="x"),)},
+        {"topics": ["a"]},
+        {"topics": ("a", 1)},
+        {"alternatives": (Place(city="x"),)},
+        {"format": "nope"},
+    ],
+)
+def test_the_extension_declines_what_it_does_not_expect(values: dict[str, Any]) -> None:
+    """None from the extension, and dumpb then gives exactly what the pure path gives."""
+    meeting = odd(MEETING, **values)
+    assert real_writer()([MEETING, meeting]) is None
+    assert real_writer()([meeting]) is None
+    try:
+        registry = MeetingRegistry([MEETING, meeting])
+    except Exception:  # noqa: BLE001 - a value the registry cannot even sort
+        return
+    outcomes = []
+    for switch in (COMPILED, None):
+        try:
+            if switch is None:
+                outcomes.append(serialize.dumpb(registry))
+            else:
+                with switch.disabled():
+                    outcomes.append(serialize.dumpb(registry))
+        except Exception as error:  # noqa: BLE001 - the same error either way
+            outcomes.append(str(error))
+    assert outcomes[0] == outcomes[1]
+
+
+@needs_extension
+@pytest.mark.parametrize(
+    ("year", "month", "day"),
+    [
+        *[(0, None, None), (10000, None, None), (True, None, None), (2**70, None, None)],
+        *[(2022, 0, None), (2022, 13, None), (2022, True, None), (2022, 2**70, None)],
+        *[(2022, None, 1), (2022, 1, 0), (2022, 1, 32), (2022, 1, True), (2022, 1, 2**70)],
+        *[(2022, 1, "1"), (2022, "1", None), ("2022", None, None)],
+    ],
+)
+def test_dates_no_date_can_hold_are_declined(year: Any, month: Any, day: Any) -> None:
+    date = object.__new__(PartialDate)
+    for name, value in (("year", year), ("month", month), ("day", day)):
+        object.__setattr__(date, name, value)
+    assert real_writer()([odd(MEETING, start=date)]) is None
+
+
+@needs_extension
+@pytest.mark.parametrize(
+    ("year", "month", "day", "text"),
+    [(1, None, None, '"0001"'), (9999, 12, 31, '"9999-12-31"'), (2022, 2, None, '"2022-02"')],
+)
+def test_dates_at_the_edges_are_written(year: int, month: Any, day: Any, text: str) -> None:
+    meeting = attrs.evolve(MEETING, start=PartialDate(year, month, day), end=None)
+    written = real_writer()([meeting])
+    assert written == pure_json([meeting])
+    assert b'"start":' + text.encode() + b"," in written
+
+
+@needs_extension
+def test_a_meeting_of_another_class_or_half_made_is_declined() -> None:
+    subclass = attrs.define(frozen=True, slots=True)(type("Sub", (Meeting,), {}))
+    made = object.__new__(subclass)
+    for field in attrs.fields(Meeting):
+        object.__setattr__(made, field.name, getattr(MEETING, field.name))
+    assert real_writer()([made]) is None
+    assert real_writer()([object.__new__(Meeting)]) is None  # no slot set
+    assert real_writer()([MEETING, 1]) is None
+
+
+@needs_extension
+@pytest.mark.parametrize("ordinal", [0, -1, 2**63 - 1, 2**63, -(2**63) - 1, 10**300])
+def test_integers_are_written_as_python_writes_them(ordinal: int) -> None:
+    meeting = odd(MEETING, ordinal=ordinal)
+    written = real_writer()([meeting])
+    assert written == pure_json([meeting])
+    assert b'"ordinal":' + str(ordinal).encode() + b"," in written
+
+
+@needs_extension
+def test_an_integer_past_pythons_digit_limit_is_declined() -> None:
+    """int.__repr__ refuses it (ValueError): both writers decline; the converter reports."""
+    meeting = odd(MEETING, ordinal=10**5000)
+    assert real_writer()([meeting]) is None
+    assert pure_json([meeting]) is None
+
+
+@needs_extension
+def test_a_value_equal_to_a_choice_is_written_as_the_pure_writer_writes_it() -> None:
+    """Text equal to an enumeration's value is found in the choices, as in the pure writer."""
+    meeting = odd(MEETING, body="CHS", format="video")
+    assert real_writer()([meeting]) == pure_json([meeting])
+    assert b'"body":"CHS"' in real_writer()([meeting])
+
+
+class Touchy:
+    """A value whose comparison raises (``error``)."""
+
+    def __init__(self, error: type[Exception]) -> None:
+        self.error = error
+
+    def __eq__(self, other: object) -> bool:
+        raise self.error
+
+    __hash__ = object.__hash__
+
+
+@needs_extension
+def test_errors_of_comparisons_are_declines_or_propagate_as_in_the_pure_writer() -> None:
+    """TypeError, LookupError, AttributeError, ValueError: declined; anything else raised."""
+    for error in (TypeError, KeyError, AttributeError, ValueError):
+        meeting = odd(MEETING, format=Touchy(error))
+        assert real_writer()([meeting]) is None
+        assert pure_json([meeting]) is None
+    meeting = odd(MEETING, format=Touchy(RuntimeError))
+    with pytest.raises(RuntimeError):
+        real_writer()([meeting])
+    with pytest.raises(RuntimeError):
+        pure_json([meeting])
+
+
+@needs_extension
+def test_the_writer_refuses_a_layout_it_cannot_write() -> None:
+    """Fields that are not slots, too many fields, bad choices, bad arguments."""
+    meeting, place, participant, alternative = (
+        compiled.layout(Meeting, fields.MEETING_FIELDS),
+        compiled.layout(Place, fields.field_specs(Place)),
+        compiled.layout(Participant, fields.field_specs(Participant)),
+        compiled.layout(Alternative, fields.field_specs(Alternative)),
+    )
+    spec = {
+        "meeting": meeting,
+        "place": place,
+        "participant": participant,
+        "alternative": alternative,
+        "date": PartialDate,
+        "fails": fastwrite.FAILS,
+    }
+    speedups.Writer(**spec)  # the real layout is accepted
+    row = meeting[1][0]
+
+    def with_rows(*rows: tuple[Any, ...]) -> dict[str, Any]:
+        return {**spec, "meeting": (Meeting, rows)}
+
+    @attrs.frozen(slots=False)
+    class Dicted:  # attrs without slots: fields live in a dict
+        id: str
+
+    plain = type("Plain", (), {"id": "x"})  # a class attribute, not a slot
+
+    cases: list[tuple[dict[str, Any], type[Exception]]] = [
+        ({**spec, "meeting": (Dicted, (row,))}, AttributeError),
+        ({**spec, "meeting": (plain, (row,))}, TypeError),
+        (with_rows(("nope", *row[1:])), AttributeError),
+        (with_rows(("earliest", *row[1:])), TypeError),  # a property
+        (with_rows(*[row] * 65), ValueError),
+        (with_rows((*row[:5], ["CHS"])), TypeError),
+        (with_rows((*row[:5], {"CHS": "\u00e7"})), TypeError),
+        (with_rows((*row[:5], {"CHS": 1})), TypeError),
+        (with_rows((*row[:5], dict.fromkeys(range(33), '"x"'))), TypeError),
+        (with_rows(row[:4]), TypeError),
+        ({**spec, "meeting": [Meeting, (row,)]}, TypeError),
+        ({**spec, "date": Place}, AttributeError),
+        ({**spec, "date": "PartialDate"}, TypeError),
+    ]
+    for arguments, error in cases:
+        with pytest.raises(error):
+            speedups.Writer(**arguments)
+    with pytest.raises(TypeError):
+        speedups.Writer()
+    writer = speedups.Writer(**spec)
+    with pytest.raises(TypeError):
+        writer([MEETING], extra=1)
+    with pytest.raises(TypeError):
+        writer(1)
+    with pytest.raises(TypeError):
+        writer()
+    assert writer([]) == b""
+    assert writer(iter([MEETING])) == pure_json([MEETING])
