@@ -21,7 +21,16 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-PACKAGES = ("turkicorg", "attrs", "cattrs", "msgspec", "pydantic", "pydantic-core", "orjson")
+PACKAGES = (
+    "turkicorg",
+    "turkicorg-speedups",
+    "attrs",
+    "cattrs",
+    "msgspec",
+    "pydantic",
+    "pydantic-core",
+    "orjson",
+)
 
 
 def fmt_s(s: float) -> str:

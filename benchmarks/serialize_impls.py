@@ -161,9 +161,12 @@ class Impl:
     configuration: str
 
 
-def turkicorg_impl(*, fast: bool = True) -> Impl:
+def turkicorg_impl(*, fast: bool = True, compiled: bool = True) -> Impl:
+    """turkicorg as installed; ``compiled=False``: its pure writer even where
+    ``turkicorg-speedups`` is installed (``fast=False``: the strict converter alone)."""
     from turkicorg import serialize  # noqa: PLC0415 - imported in the setup being timed
     from turkicorg.registry import MeetingRegistry  # noqa: PLC0415
+    from turkicorg.serialize.compiled import COMPILED  # noqa: PLC0415
     from turkicorg.serialize.fastread import FAST_PATH  # noqa: PLC0415
 
     # ``turkicorg.serialize`` loads its names on first use: taking them here imports the
@@ -182,15 +185,19 @@ def turkicorg_impl(*, fast: bool = True) -> Impl:
             FAST_PATH.enabled = FAST_PATH.applies
 
     def encode(registry: MeetingRegistry) -> bytes:
-        FAST_PATH.enabled = fast
+        FAST_PATH.enabled, COMPILED.enabled = fast, compiled
         try:
             return dumpb(registry)
         finally:
-            FAST_PATH.enabled = FAST_PATH.applies
+            FAST_PATH.enabled, COMPILED.enabled = FAST_PATH.applies, True
 
     if fast:
         how = "`serialize.loads(data, MeetingRegistry)` / `serialize.dumpb(registry)`"
-        return Impl("turkicorg", decode, encode, how + ": full validation, a sorted registry")
+        how += ": full validation, a sorted registry"
+        if not compiled:
+            return Impl("turkicorg-pure", decode, encode, how + "; the pure writer")
+        writer = "in use" if serialize.speedups_in_use() else "not installed"
+        return Impl("turkicorg", decode, encode, how + f"; the compiled writer {writer}")
     how = "the same with the fast meeting path switched off (the cattrs converter alone)"
     return Impl("turkicorg-strict", decode, encode, how)
 
@@ -374,8 +381,10 @@ FACTORIES: dict[str, Callable[[], Impl]] = {
 """Every implementation at its strongest (the default set of the benchmarks)."""
 
 VARIANTS: dict[str, Callable[[], Impl]] = {
+    "turkicorg-pure": lambda: turkicorg_impl(compiled=False),
     "msgspec-tracked": lambda: msgspec_impl(tracked=True),
     "pydantic-unpaused": lambda: pydantic_impl(pause=False),
     "cattrs-stock-unpaused": lambda: cattrs_stock_impl(pause=False),
 }
-"""The peers as shipped, with the collector on during each call (asked for by name)."""
+"""The peers as shipped, with the collector on during each call, and turkicorg's pure writer
+where the compiled one is installed (asked for by name)."""

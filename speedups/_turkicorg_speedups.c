@@ -56,7 +56,10 @@ typedef struct {
     PyObject *fails;     /* the exceptions that mean "decline" */
 } Writer;
 
+/* The output: a bytes object grown as it is written and cut to length at the end, so the
+ * text is never held twice (large blocks are grown in place where the allocator can). */
 typedef struct {
+    PyObject *bytes;
     char *data;
     Py_ssize_t len, cap;
 } Buffer;
@@ -73,14 +76,18 @@ grow(Buffer *b, Py_ssize_t more)
             PyErr_NoMemory();
             return -1;
         }
-        cap *= 2;
+        cap += cap / 2;
     }
-    char *data = PyMem_Realloc(b->data, (size_t)cap);
-    if (data == NULL) {
-        PyErr_NoMemory();
-        return -1;
+    if (b->bytes == NULL) {
+        b->bytes = PyBytes_FromStringAndSize(NULL, cap);
+        if (b->bytes == NULL) {
+            return -1;
+        }
     }
-    b->data = data;
+    else if (_PyBytes_Resize(&b->bytes, cap) < 0) {
+        return -1; /* b->bytes is NULL then */
+    }
+    b->data = PyBytes_AS_STRING(b->bytes);
     b->cap = cap;
     return 0;
 }
@@ -555,7 +562,7 @@ Writer_call(Writer *self, PyObject *args, PyObject *kwargs)
         return NULL;
     }
     Table places = {NULL, 0, 0}, people = {NULL, 0, 0};
-    Buffer b = {NULL, 0, 0};
+    Buffer b = {NULL, NULL, 0, 0};
     int r = 0;
     Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
     PyObject **items = PySequence_Fast_ITEMS(seq);
@@ -569,19 +576,24 @@ Writer_call(Writer *self, PyObject *args, PyObject *kwargs)
     PyMem_Free(places.slots);
     PyMem_Free(people.slots);
     Py_DECREF(seq);
-    PyObject *result = NULL;
     if (r == 0) {
-        result = PyBytes_FromStringAndSize(b.data ? b.data : "", b.len);
+        if (b.bytes == NULL) {
+            return PyBytes_FromStringAndSize(NULL, 0);
+        }
+        if (_PyBytes_Resize(&b.bytes, b.len) < 0) {
+            return NULL;
+        }
+        return b.bytes;
     }
-    else if (r == DECLINE) {
-        result = Py_NewRef(Py_None);
+    Py_XDECREF(b.bytes);
+    if (r == DECLINE) {
+        Py_RETURN_NONE;
     }
-    else if (PyErr_ExceptionMatches(self->fails)) {
+    if (PyErr_ExceptionMatches(self->fails)) {
         PyErr_Clear(); /* as the pure writer: a value it cannot compare or look up */
-        result = Py_NewRef(Py_None);
+        Py_RETURN_NONE;
     }
-    PyMem_Free(b.data);
-    return result;
+    return NULL;
 }
 
 static int
