@@ -54,6 +54,7 @@ TESTS = {
     "registry.filters": _REGISTRY_TESTS,
     "registry.index": _INDEX_TESTS,
     "rotation": ("test_rotation.py",),
+    "serialize.compiled": ("test_speedups.py",),
     "serialize.fastread": _FAST_TESTS,
     "serialize.fastvalues": _FAST_TESTS,
     "serialize.fastwrite": _FAST_TESTS,

@@ -248,6 +248,31 @@ put_texts(Buffer *b, PyObject *v)
     return put_char(b, ']');
 }
 
+/* Writes ``,"name":value`` (no comma first) unless the value is its field's default. */
+static int
+put_key(Buffer *b, const Field *f, PyObject *v, int *first)
+{
+    int d = is_default(f, v);
+    if (d) {
+        return d < 0 ? -1 : 1; /* 1: left out */
+    }
+    if (!*first && put_char(b, ',') < 0) {
+        return -1;
+    }
+    *first = 0;
+    return put(b, f->key, f->key_len);
+}
+
+static int
+put_record_field(Buffer *b, const Field *f, PyObject *v, int *first)
+{
+    int r = put_key(b, f, v, first);
+    if (r) {
+        return r < 0 ? -1 : 0;
+    }
+    return f->kind == K_TEXTS ? put_texts(b, v) : put_text(b, v);
+}
+
 /* A nested object (place, participant, alternative): text, optional text and texts only. */
 static int
 put_record(Buffer *b, const Layout *layout, PyObject *obj)
@@ -265,21 +290,9 @@ put_record(Buffer *b, const Layout *layout, PyObject *obj)
         if (v == NULL) {
             return DECLINE;
         }
-        int d = is_default(f, v);
-        if (d < 0) {
-            return -1;
-        }
-        if (d) {
-            continue;
-        }
-        if (!first && put_char(b, ',') < 0) {
-            return -1;
-        }
-        first = 0;
-        if (put(b, f->key, f->key_len) < 0) {
-            return -1;
-        }
-        int r = f->kind == K_TEXTS ? put_texts(b, v) : put_text(b, v);
+        Py_INCREF(v); /* held while written: a comparison may run Python code */
+        int r = put_record_field(b, f, v, &first);
+        Py_DECREF(v);
         if (r) {
             return r;
         }
@@ -288,8 +301,8 @@ put_record(Buffer *b, const Layout *layout, PyObject *obj)
 }
 
 /* The nested objects written in one call, by identity: where their text is in the buffer.
- * (The objects are held by the meetings, which the call holds, so no other can take an
- * address while the call lasts.) Open addressing, linear probing, at most half full. */
+ * Each object is kept (a reference) until the call ends, so no other can take its address.
+ * Open addressing, linear probing, at most half full. */
 typedef struct {
     PyObject *key;
     Py_ssize_t start, len;
@@ -331,6 +344,15 @@ table_grow(Table *t)
     return 0;
 }
 
+static void
+table_free(Table *t)
+{
+    for (size_t i = 0; t->slots && i <= t->mask; i++) {
+        Py_XDECREF(t->slots[i].key);
+    }
+    PyMem_Free(t->slots);
+}
+
 /* A nested object written once a call: later, its text is copied from where it was written. */
 static int
 put_shared(Buffer *b, const Layout *layout, PyObject *obj, Table *t)
@@ -356,7 +378,7 @@ put_shared(Buffer *b, const Layout *layout, PyObject *obj, Table *t)
     if (r) {
         return r;
     }
-    t->slots[j].key = obj;
+    t->slots[j].key = Py_NewRef(obj); /* kept: no other object takes its address */
     t->slots[j].start = start;
     t->slots[j].len = b->len - start;
     t->used++;
@@ -462,6 +484,63 @@ put_choice(Buffer *b, const Field *f, PyObject *v)
 }
 
 static int
+put_meeting_field(Buffer *b, const Writer *w, const Field *f, PyObject *v, int *first,
+                  Table *places, Table *people)
+{
+    int r = put_key(b, f, v, first);
+    if (r) {
+        return r < 0 ? -1 : 0;
+    }
+    switch (f->kind) {
+    case K_TEXT:
+    case K_OPTIONAL_TEXT:
+        r = put_text(b, v);
+        break;
+    case K_OPTIONAL_INT:
+        r = put_int(b, v);
+        break;
+    case K_CHOICE:
+        r = put_choice(b, f, v);
+        break;
+    case K_DATE:
+    case K_OPTIONAL_DATE:
+        r = put_date(b, w, v);
+        break;
+    case K_OPTIONAL_PLACE:
+        r = put_shared(b, &w->place, v, places);
+        break;
+    case K_TEXTS:
+        r = put_texts(b, v);
+        break;
+    case K_PARTICIPANTS:
+    case K_ALTERNATIVES: {
+        if (!PyTuple_CheckExact(v)) {
+            return DECLINE;
+        }
+        if (put_char(b, '[') < 0) {
+            return -1;
+        }
+        Py_ssize_t n = PyTuple_GET_SIZE(v);
+        for (Py_ssize_t j = 0; j < n && !r; j++) {
+            if (j && put_char(b, ',') < 0) {
+                return -1;
+            }
+            PyObject *item = PyTuple_GET_ITEM(v, j);
+            r = f->kind == K_PARTICIPANTS ? put_shared(b, &w->participant, item, people)
+                                          : put_record(b, &w->alternative, item);
+        }
+        if (!r) {
+            r = put_char(b, ']');
+        }
+        break;
+    }
+    default:
+        return DECLINE;
+    }
+    return r;
+}
+
+static int
 put_meeting(Buffer *b, const Writer *w, PyObject *obj, Table *places, Table *people)
 {
     const Layout *layout = &w->meeting;
@@ -478,66 +557,9 @@ put_meeting(Buffer *b, const Writer *w, PyObject *obj, Table *places, Table *peo
         if (v == NULL) {
             return DECLINE;
         }
-        int r = is_default(f, v);
-        if (r < 0) {
-            return -1;
-        }
-        if (r) {
-            continue;
-        }
-        if (!first && put_char(b, ',') < 0) {
-            return -1;
-        }
-        first = 0;
-        if (put(b, f->key, f->key_len) < 0) {
-            return -1;
-        }
-        switch (f->kind) {
-        case K_TEXT:
-        case K_OPTIONAL_TEXT:
-            r = put_text(b, v);
-            break;
-        case K_OPTIONAL_INT:
-            r = put_int(b, v);
-            break;
-        case K_CHOICE:
-            r = put_choice(b, f, v);
-            break;
-        case K_DATE:
-        case K_OPTIONAL_DATE:
-            r = put_date(b, w, v);
-            break;
-        case K_OPTIONAL_PLACE:
-            r = put_shared(b, &w->place, v, places);
-            break;
-        case K_TEXTS:
-            r = put_texts(b, v);
-            break;
-        case K_PARTICIPANTS:
-        case K_ALTERNATIVES: {
-            if (!PyTuple_CheckExact(v)) {
-                return DECLINE;
-            }
-            if (put_char(b, '[') < 0) {
-                return -1;
-            }
-            Py_ssize_t n = PyTuple_GET_SIZE(v);
-            for (Py_ssize_t j = 0; j < n && !r; j++) {
-                if (j && put_char(b, ',') < 0) {
-                    return -1;
-                }
-                PyObject *item = PyTuple_GET_ITEM(v, j);
-                r = f->kind == K_PARTICIPANTS ? put_shared(b, &w->participant, item, people)
-                                              : put_record(b, &w->alternative, item);
-            }
-            if (!r) {
-                r = put_char(b, ']');
-            }
-            break;
-        }
-        default:
-            return DECLINE;
-        }
+        Py_INCREF(v); /* held while written: a comparison may run Python code */
+        int r = put_meeting_field(b, w, f, v, &first, places, people);
+        Py_DECREF(v);
         if (r) {
             return r;
         }
@@ -557,24 +579,23 @@ Writer_call(Writer *self, PyObject *args, PyObject *kwargs)
         PyErr_SetString(PyExc_TypeError, "write() takes no keyword arguments");
         return NULL;
     }
-    PyObject *seq = PySequence_Fast(meetings, "meetings must be iterable");
+    PyObject *seq = PySequence_Tuple(meetings); /* a list could change under a comparison */
     if (seq == NULL) {
         return NULL;
     }
     Table places = {NULL, 0, 0}, people = {NULL, 0, 0};
     Buffer b = {NULL, NULL, 0, 0};
     int r = 0;
-    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
-    PyObject **items = PySequence_Fast_ITEMS(seq);
+    Py_ssize_t n = PyTuple_GET_SIZE(seq);
     for (Py_ssize_t i = 0; i < n && !r; i++) {
         if (i && put_char(&b, ',') < 0) {
             r = -1;
             break;
         }
-        r = put_meeting(&b, self, items[i], &places, &people);
+        r = put_meeting(&b, self, PyTuple_GET_ITEM(seq, i), &places, &people);
     }
-    PyMem_Free(places.slots);
-    PyMem_Free(people.slots);
+    table_free(&places);
+    table_free(&people);
     Py_DECREF(seq);
     if (r == 0) {
         if (b.bytes == NULL) {

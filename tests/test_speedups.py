@@ -484,3 +484,30 @@ def test_the_writer_refuses_a_layout_it_cannot_write() -> None:
         writer()
     assert writer([]) == b""
     assert writer(iter([MEETING])) == pure_json([MEETING])
+
+
+class Meddler:
+    """A value whose comparison empties the list being written and replaces a written place."""
+
+    def __init__(self, meetings: list[Meeting], victim: Meeting) -> None:
+        self.meetings, self.victim = meetings, victim
+
+    def __eq__(self, other: object) -> bool:
+        self.meetings.clear()
+        object.__setattr__(self.victim, "place", Place(city="elsewhere"))
+        return False
+
+    __hash__ = object.__hash__
+
+
+@needs_extension
+def test_python_code_run_by_a_comparison_cannot_pull_objects_from_under_the_writer() -> None:
+    """The writer holds the meetings, each value while it is written, and each nested object
+    it has written until the call ends (as the pure writer keeps them)."""
+    first = attrs.evolve(MEETING, place=Place(city="first"))
+    meetings: list[Meeting] = [first]
+    meddling = odd(MEETING, format=Meddler(meetings, first))
+    meetings += [meddling, attrs.evolve(MEETING, place=Place(city="third"))]
+    assert real_writer()(meetings) is None  # the meddler is no format: declined
+    assert meetings == []
+    assert first.place == Place(city="elsewhere")
