@@ -17,7 +17,10 @@ registry decoded from the same bytes (msgspec configured as in ``bench_serialize
   cyclic collector paused while they are made, as ``serialize.dumpb`` pauses it), then one
   ``orjson.dumps`` of the list inside the registry's envelope. Its bytes are checked to be
   exactly ``serialize.dumpb``'s before anything is timed.
-- **turkicorg writer**: ``serialize.dumpb(registry)``.
+- **turkicorg writer**: ``serialize.dumpb(registry)`` with its pure writer (the compiled
+  writer switched off);
+- **compiled writer**: ``serialize.dumpb(registry)`` with ``turkicorg-speedups`` (the writer
+  in C of ``speedups/``), where it is installed.
 - **msgspec encode**: its encoder on the structs its decoder made from the same bytes.
 """
 
@@ -92,6 +95,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from turkicorg import serialize  # noqa: PLC0415
     from turkicorg.registry import MeetingRegistry  # noqa: PLC0415
+    from turkicorg.serialize.compiled import COMPILED  # noqa: PLC0415
+
+    def pure(registry: Any) -> bytes:
+        with COMPILED.disabled():
+            return serialize.dumpb(registry)
 
     load = Load()
     print(f"# bench_accelerator --n {args.n} --repeat {args.repeat}\n\n{environment()}\n")
@@ -102,18 +110,18 @@ def main(argv: list[str] | None = None) -> int:
         data = serialize.dumpb(MeetingRegistry(synthetic_meetings(n)))
         registry = serialize.loads(data, MeetingRegistry, max_size=None)
         decoded = peer.decode(data)
-        if not write(registry) == serialize.dumpb(registry) == peer.encode(decoded) == data:
+        written = {write(registry), pure(registry), serialize.dumpb(registry), peer.encode(decoded)}
+        if written != {data}:
             raise SystemExit(f"the writers do not write the same bytes at N = {n}")
         gc.collect()
-        found = interleaved(
-            {
-                "orjson writer": lambda: write(registry),  # noqa: B023 - used in this loop only
-                "turkicorg writer": lambda: serialize.dumpb(registry),  # noqa: B023
-                "msgspec encode": lambda: peer.encode(decoded),  # noqa: B023
-            },
-            args.repeat,
-            budget=0.2,
-        )
+        writers = {
+            "orjson writer": lambda: write(registry),  # noqa: B023 - used in this loop only
+            "turkicorg writer": lambda: pure(registry),  # noqa: B023
+            "msgspec encode": lambda: peer.encode(decoded),  # noqa: B023
+        }
+        if serialize.speedups_in_use():
+            writers["compiled writer"] = lambda: serialize.dumpb(registry)  # noqa: B023
+        found = interleaved(writers, args.repeat, budget=0.2)
         load.sample()
         reference = found["msgspec encode"]
         rows.extend(

@@ -20,7 +20,9 @@ and against msgspec on the same bytes (as ``bench_serialize.py`` configures it):
 - **registry**: the registry made from the meetings (``MeetingRegistry(meetings)``: sorted by
   earliest start and id, ids and ordinals checked unique; its indexes are made on first
   query), with the collector paused as the reader pauses it;
-- **write**: turkicorg's writer on the same meetings (``serialize.dumpb``);
+- **write**: turkicorg's pure writer on the same meetings (``serialize.dumpb`` with the
+  compiled writer switched off); **compiled write**: ``serialize.dumpb`` with the compiled
+  writer of ``turkicorg-speedups``, where it is installed;
 - **read**: every field of every meeting read once, in straight-line generated code
   (``m.id``, ``m.body``, ...: the reads a writer in Python cannot do without; the nested
   objects' fields are not even read).
@@ -123,7 +125,12 @@ def measure(n: int, repeat: int) -> list[list[str]]:
     from turkicorg import serialize  # noqa: PLC0415
     from turkicorg.meetings import Meeting, meeting_problems  # noqa: PLC0415
     from turkicorg.registry import MeetingRegistry  # noqa: PLC0415
+    from turkicorg.serialize.compiled import COMPILED  # noqa: PLC0415
     from turkicorg.serialize.fastdoc import PREFIX  # noqa: PLC0415
+
+    def pure_write() -> bytes:
+        with COMPILED.disabled():
+            return serialize.dumpb(registry)
 
     data = serialize.dumpb(MeetingRegistry(synthetic_meetings(n)))
     registry = serialize.loads(data, MeetingRegistry, max_size=None)
@@ -138,8 +145,9 @@ def measure(n: int, repeat: int) -> list[list[str]]:
         raise SystemExit("the builder does not make the decoded meetings")
     peer, other = msgspec_impl(), pydantic_impl()
     decoded = peer.decode(data)
-    if not peer.encode(decoded) == data == serialize.dumpb(registry):
+    if not peer.encode(decoded) == data == serialize.dumpb(registry) == pure_write():
         raise SystemExit("msgspec and turkicorg do not write the same bytes")
+    compiled = serialize.speedups_in_use()
     if other.encode(other.decode(data)) != data:
         raise SystemExit("pydantic and turkicorg do not write the same bytes")
     gc.collect()
@@ -150,7 +158,8 @@ def measure(n: int, repeat: int) -> list[list[str]]:
             "build": lambda: built(build, rows),
             "check": lambda: [meeting_problems(m) for m in meetings],
             "registry": lambda: built(MeetingRegistry, meetings),
-            "write": lambda: serialize.dumpb(registry),
+            "write": pure_write,
+            **({"compiled write": lambda: serialize.dumpb(registry)} if compiled else {}),
             "read": lambda: reads(meetings),
             "msgspec encode": lambda: peer.encode(decoded),
             "msgspec round trip": lambda: peer.encode(peer.decode(data)),
@@ -165,6 +174,7 @@ def measure(n: int, repeat: int) -> list[list[str]]:
     other_trip = per["pydantic round trip"]
     decoding = per["parse"] + per["build"] + per["registry"]
     floor = decoding + per["write"]
+    compiled_floor = decoding + per.get("compiled write", 0.0)
 
     def step(name: str) -> list[str]:
         return ["", name, fmt_s(per[name]), fmt_x(per[name] / trip), ""]
@@ -182,6 +192,20 @@ def measure(n: int, repeat: int) -> list[list[str]]:
         ["", "write", fmt_s(per["write"]), f"{fmt_x(per['write'] / encode)} msgspec encode", ""],
         ["", "read (the least a writer does)", fmt_s(per["read"]), fmt_x(per["read"] / trip), ""],
         total("parse + build + registry + write", floor),
+        *(
+            [
+                [
+                    "",
+                    "compiled write",
+                    fmt_s(per["compiled write"]),
+                    f"{fmt_x(per['compiled write'] / encode)} msgspec encode",
+                    "",
+                ],
+                total("parse + build + registry + compiled write", compiled_floor),
+            ]
+            if compiled
+            else []
+        ),
         step("msgspec round trip"),
         ["", "msgspec encode", fmt_s(encode), fmt_x(encode / trip), ""],
         ["", "pydantic round trip", fmt_s(other_trip), fmt_x(other_trip / trip), "1.00×"],

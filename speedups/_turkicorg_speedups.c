@@ -33,8 +33,9 @@ typedef struct {
     Py_ssize_t key_len;
     int kind;
     int required;
+    int record;          /* a nested object's field: left out unless ``value != default`` */
     PyObject *default_;  /* borrowed from the writer's spec tuple */
-    PyObject *choices;   /* dict member -> JSON text, or NULL */
+    PyObject *choices;   /* owned copy of the dict member -> JSON text, or NULL */
     int n_members;
     PyObject *members[MAX_CHOICES];   /* the choice members, looked up by identity first */
     const char *texts[MAX_CHOICES];
@@ -213,12 +214,18 @@ slot(PyObject *obj, Py_ssize_t offset)
     return *(PyObject **)((char *)obj + offset);
 }
 
-/* 1: the value is its field's default (the field is left out); 0: it is not; <0: error. */
+/* 1: the value is its field's default (the field is left out); 0: it is not; <0: error.
+ * As the pure writer decides: a meeting's field is left out when it ``is None`` (a default
+ * of None) or ``== default``; a nested object's when not ``value != default``. */
 static inline int
 is_default(const Field *f, PyObject *v)
 {
     if (f->required) {
         return 0;
+    }
+    if (f->record) {
+        int r = PyObject_RichCompareBool(v, f->default_, Py_NE);
+        return r < 0 ? -1 : !r;
     }
     if (f->default_ == Py_None) {
         return v == Py_None;
@@ -581,6 +588,10 @@ Writer_call(Writer *self, PyObject *args, PyObject *kwargs)
     }
     PyObject *seq = PySequence_Tuple(meetings); /* a list could change under a comparison */
     if (seq == NULL) {
+        if (PyErr_ExceptionMatches(self->fails)) {
+            PyErr_Clear(); /* as the pure writer: iterating failed */
+            Py_RETURN_NONE;
+        }
         return NULL;
     }
     Table places = {NULL, 0, 0}, people = {NULL, 0, 0};
@@ -638,9 +649,10 @@ member_offset(PyTypeObject *type, PyObject *name, Py_ssize_t *offset)
     return 0;
 }
 
-/* layout: (type, ((name, key, kind, required, default, choices or None), ...)) */
+/* layout: (type, ((name, key, kind, required, default, choices or None), ...)); a nested
+ * object's (``record``) fields are text, optional text or texts. */
 static int
-read_layout(Layout *layout, PyObject *spec)
+read_layout(Layout *layout, PyObject *spec, int record)
 {
     PyTypeObject *type;
     PyObject *fields;
@@ -656,9 +668,24 @@ read_layout(Layout *layout, PyObject *spec)
     layout->n = (int)n;
     for (Py_ssize_t i = 0; i < n; i++) {
         Field *f = &layout->fields[i];
-        PyObject *name, *key, *choices;
-        if (!PyArg_ParseTuple(PyTuple_GET_ITEM(fields, i), "UUipOO:field", &name, &key,
-                              &f->kind, &f->required, &f->default_, &choices)) {
+        PyObject *row = PyTuple_GET_ITEM(fields, i), *name, *key, *choices;
+        if (!PyTuple_Check(row)) {
+            PyErr_SetString(PyExc_TypeError, "a field must be a tuple");
+            return -1;
+        }
+        if (!PyArg_ParseTuple(row, "UUipOO:field", &name, &key, &f->kind, &f->required,
+                              &f->default_, &choices)) {
+            return -1;
+        }
+        f->record = record;
+        int known = record ? f->kind == K_TEXT || f->kind == K_OPTIONAL_TEXT || f->kind == K_TEXTS
+                           : f->kind >= K_TEXT && f->kind <= K_ALTERNATIVES;
+        if (!known) {
+            PyErr_Format(PyExc_ValueError, "kind %d is not written here", f->kind);
+            return -1;
+        }
+        if ((f->kind == K_CHOICE) != (choices != Py_None)) {
+            PyErr_SetString(PyExc_TypeError, "choices are given for choice fields only");
             return -1;
         }
         if (member_offset(type, name, &f->offset) < 0) {
@@ -675,10 +702,13 @@ read_layout(Layout *layout, PyObject *spec)
                 PyErr_SetString(PyExc_TypeError, "choices must be a small dict");
                 return -1;
             }
-            f->choices = choices;
+            f->choices = PyDict_Copy(choices); /* the caller's dict may change later */
+            if (f->choices == NULL) {
+                return -1;
+            }
             Py_ssize_t pos = 0;
             PyObject *member, *text;
-            while (PyDict_Next(choices, &pos, &member, &text)) {
+            while (PyDict_Next(f->choices, &pos, &member, &text)) {
                 if (!PyUnicode_CheckExact(text) || !PyUnicode_IS_ASCII(text)) {
                     PyErr_SetString(PyExc_TypeError, "a choice's text must be ASCII str");
                     return -1;
@@ -714,10 +744,10 @@ Writer_new(PyTypeObject *cls, PyObject *args, PyObject *kwargs)
                                fails);
     self->fails = Py_NewRef(fails);
     self->date_type = date_type;
-    if (self->spec == NULL || read_layout(&self->meeting, meeting) < 0
-        || read_layout(&self->place, place) < 0
-        || read_layout(&self->participant, participant) < 0
-        || read_layout(&self->alternative, alternative) < 0) {
+    if (self->spec == NULL || read_layout(&self->meeting, meeting, 0) < 0
+        || read_layout(&self->place, place, 1) < 0
+        || read_layout(&self->participant, participant, 1) < 0
+        || read_layout(&self->alternative, alternative, 1) < 0) {
         Py_DECREF(self);
         return NULL;
     }
@@ -739,6 +769,12 @@ Writer_new(PyTypeObject *cls, PyObject *args, PyObject *kwargs)
 static void
 Writer_dealloc(Writer *self)
 {
+    Layout *layouts[] = {&self->meeting, &self->place, &self->participant, &self->alternative};
+    for (int i = 0; i < 4; i++) {
+        for (int j = 0; j < layouts[i]->n; j++) {
+            Py_XDECREF(layouts[i]->fields[j].choices);
+        }
+    }
     Py_XDECREF(self->spec);
     Py_XDECREF(self->fails);
     Py_TYPE(self)->tp_free((PyObject *)self);

@@ -265,6 +265,9 @@ def test_the_extension_writes_the_pure_writers_bytes(registry: MeetingRegistry) 
 @given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text())
 @example("".join(map(chr, range(0x80))))
 @example("\x7f\x80\xff\u0100\u07ff\u0800\ud7ff\ue000\uffff\U00010000\U0010ffff")
+@example('é"\\\x00\x1f\n\x7f')  # escapes inside text of each width
+@example("\u0100\x01\b\f\r\t")
+@example('\U00010000\t"\\')
 @example("a" * 5000 + '"' * 5000 + "\x01" * 5000)  # the output grows past its first buffer
 def test_text_is_escaped_as_the_pure_writer_escapes_it(text: str) -> None:
     meeting = attrs.evolve(MEETING, title=text + "x", note=text)
@@ -307,6 +310,8 @@ def test_shared_places_and_participants_are_written_once_and_copied() -> None:
         {"place": Participant(party="AZ")},
         {"participants": [Participant(party="AZ")]},
         {"participants": (Place(city="x"),)},
+        {"title": "bad " + chr(0xDFFF)},  # the last surrogate
+        {"body": [1]},  # unhashable: the lookup's TypeError is a decline, not an error
         {"topics": ["a"]},
         {"topics": ("a", 1)},
         {"alternatives": (Place(city="x"),)},
@@ -468,6 +473,13 @@ def test_the_writer_refuses_a_layout_it_cannot_write() -> None:
         (with_rows(row[:4]), TypeError),
         ({**spec, "meeting": [Meeting, (row,)]}, TypeError),
         ({**spec, "date": Place}, AttributeError),
+        (with_rows((*row[:2], 3, *row[3:5], None)), TypeError),  # a choice without choices
+        (with_rows((*row[:2], 0, *row[3:5], {"x": '"x"'})), TypeError),  # choices, no choice
+        (with_rows((*row[:2], 10, *row[3:])), ValueError),  # no such kind
+        (with_rows((*row[:2], -1, *row[3:])), ValueError),
+        (with_rows([*row]), TypeError),  # a field must be a tuple
+        ({**spec, "place": (Place, ((*place[1][0][:2], 3, *place[1][0][3:5], {}),))}, ValueError),
+        ({**spec, "place": (Place, ((*place[1][0][:2], 2, *place[1][0][3:]),))}, ValueError),
         ({**spec, "date": "PartialDate"}, TypeError),
     ]
     for arguments, error in cases:
@@ -478,8 +490,7 @@ def test_the_writer_refuses_a_layout_it_cannot_write() -> None:
     writer = speedups.Writer(**spec)
     with pytest.raises(TypeError):
         writer([MEETING], extra=1)
-    with pytest.raises(TypeError):
-        writer(1)
+    assert writer(1) is None  # not iterable: declined, as the pure writer declines it
     with pytest.raises(TypeError):
         writer()
     assert writer([]) == b""
@@ -511,3 +522,117 @@ def test_python_code_run_by_a_comparison_cannot_pull_objects_from_under_the_writ
     assert real_writer()(meetings) is None  # the meddler is no format: declined
     assert meetings == []
     assert first.place == Place(city="elsewhere")
+
+
+class Fickle(tuple):  # type: ignore[type-arg]
+    """A tuple equal to anything, so that ``==`` and ``!=`` disagree with each other."""
+
+    def __eq__(self, other: object) -> bool:
+        return True
+
+    __hash__ = tuple.__hash__
+
+
+@needs_extension
+def test_a_nested_field_is_left_out_as_the_pure_writer_decides() -> None:
+    """A nested object's field is left out unless ``value != default`` (not ``== default``)."""
+    alternative = Alternative(field="title", value="v", sources=("https://example.org/a",))
+    fickle = copy.copy(alternative)
+    object.__setattr__(fickle, "sources", Fickle(alternative.sources))
+    meeting = odd(MEETING, alternatives=(fickle,))
+    assert b'"sources":["https://example.org/a"]' in pure_json([meeting])  # type: ignore[operator]
+    assert real_writer()([meeting]) is None  # written, as a tuple subclass: declined
+    registry = MeetingRegistry([meeting])
+    assert serialize.dumpb(registry) == pure_dumpb(registry)
+
+
+@needs_extension
+def test_the_writer_keeps_its_own_copy_of_the_choices() -> None:
+    rows = list(compiled.layout(Meeting, fields.MEETING_FIELDS)[1])
+    index = next(i for i, row in enumerate(rows) if row[0] == "format")
+    choices = dict(rows[index][5])
+    rows[index] = (*rows[index][:5], choices)
+    held = sys.getrefcount(choices)
+    writer = speedups.Writer(
+        meeting=(Meeting, tuple(rows)),
+        place=compiled.layout(Place, fields.field_specs(Place)),
+        participant=compiled.layout(Participant, fields.field_specs(Participant)),
+        alternative=compiled.layout(Alternative, fields.field_specs(Alternative)),
+        date=PartialDate,
+        fails=fastwrite.FAILS,
+    )
+    assert sys.getrefcount(choices) == held  # a copy is kept, not the dict given
+    for member in choices:
+        choices[member] = '"changed' + "x" * 40 + '"'  # the texts given are freed
+    meeting = attrs.evolve(MEETING, format=Format.VIDEO)
+    assert writer([meeting]) == pure_json([meeting])
+
+
+@needs_extension
+def test_a_model_with_a_nested_class_without_slots_is_left_to_the_pure_writer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An attribute the class does not have (fields in a dict): the extension is not used."""
+
+    @attrs.frozen(slots=False)
+    class Spot:
+        city: str | None = None
+        country: str | None = None
+        venue: str | None = None
+
+    monkeypatch.setattr(compiled, "Place", Spot)
+    compiled._writer.cache_clear()
+    try:
+        assert not serialize.speedups_in_use()
+        assert serialize.dumpb(MeetingRegistry([MEETING])) == pure_dumpb(MeetingRegistry([MEETING]))
+    finally:
+        monkeypatch.undo()
+        compiled._writer.cache_clear()
+    assert serialize.speedups_in_use()
+
+
+class Shifty(str):
+    """Text equal to a format's value whose comparison swaps objects the writer is using."""
+
+    __slots__ = ()
+    scene: dict[str, Meeting] = {}  # noqa: RUF012 - the meetings of the current call
+
+    def __eq__(self, other: object) -> bool:
+        scene = self.scene
+        object.__setattr__(scene["first"], "place", None)  # the written place's last holder
+        object.__setattr__(scene["third"], "place", Place(city="new"))  # may take its address
+        object.__setattr__(scene["second"], "format", Format.HYBRID)  # this value's holder
+        return str.__eq__(self, other)
+
+    __hash__ = str.__hash__
+
+
+def shifty_meetings() -> tuple[Meeting, ...]:
+    scene = {
+        "first": attrs.evolve(MEETING, place=Place(city="old")),
+        "second": odd(MEETING, id="m2", format=Shifty("video")),
+        "third": attrs.evolve(MEETING, id="m3", place=None),
+    }
+    Shifty.scene = scene
+    return (scene["first"], scene["second"], scene["third"])
+
+
+@needs_extension
+def test_objects_a_comparison_lets_go_of_are_kept_until_the_call_ends() -> None:
+    """The value being written and every nested object written stay alive: no object can
+    take their address, and the text is the pure writer's (which keeps them too)."""
+    compiled_text = real_writer()(shifty_meetings())
+    pure_text = pure_json(shifty_meetings())
+    assert compiled_text == pure_text
+    assert compiled_text is not None
+    assert b'"place":{"city":"new"}' in compiled_text
+
+
+@needs_extension
+@given(tst.hostile_registries(max_size=4))
+def test_meeting_documents_and_lines_are_the_pure_writers(registry: MeetingRegistry) -> None:
+    with COMPILED.disabled():
+        documents = [serialize.dumps(meeting) for meeting in registry]
+        lines = list(serialize.iter_dumps(registry))
+    assert [serialize.dumps(meeting) for meeting in registry] == documents
+    assert list(serialize.iter_dumps(registry)) == lines

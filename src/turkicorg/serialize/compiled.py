@@ -103,7 +103,8 @@ def make_writer(factory: Callable[..., Any]) -> Writer:
 
     Raises:
         KeyError: A field has a kind the extension does not write.
-        TypeError, ValueError: The extension refuses the layout (a field that is not a slot).
+        TypeError, ValueError, AttributeError: The extension refuses the layout (a field that
+            is not a slot, or not an attribute of its class; a kind it does not write there).
     """
     writer = factory(
         meeting=layout(Meeting, MEETING_FIELDS),
@@ -155,7 +156,7 @@ def _writer() -> Writer | None:
         return None  # another version's interface: the pure writer writes
     try:
         return make_writer(module.Writer)
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, AttributeError):
         return None  # a model the extension cannot write
 
 
