@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import io
 import json
 import sys
 import types
@@ -23,6 +24,7 @@ from hypothesis import strategies as st
 
 from turkicorg import Meeting, MeetingRegistry, load_default, serialize
 from turkicorg import strategies as tst
+from turkicorg.cli.app import main as cli_main
 from turkicorg.dates import PartialDate
 from turkicorg.meetings import Format, Participant, Place
 from turkicorg.serialize import compiled, fastwrite, fields
@@ -100,6 +102,12 @@ def test_the_stand_in_is_used_for_every_writer_of_meetings(fake: Any) -> None:
     assert (MEETING,) in FakeWriter.calls
     assert () in FakeWriter.calls  # the empty registry too
     assert len(FakeWriter.calls) == 4 + len(registry)
+
+
+def test_info_says_which_writer_writes_json(fake: Any) -> None:
+    out = io.StringIO()
+    assert cli_main(["info"], out=out, err=io.StringIO()) == 0
+    assert "JSON writer:    compiled (turkicorg-speedups)\n" in out.getvalue()
 
 
 def test_a_declining_stand_in_leaves_the_pure_writer_to_write(fake: Any) -> None:

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from turkicorg.serialize.compiled import COMPILED
+
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
@@ -211,6 +213,8 @@ def test_info(cli: Runner) -> None:
     assert result.status == 0
     assert "data version:" in result.out
     assert "meetings:" in result.out
+    with COMPILED.disabled():
+        assert "JSON writer:    pure Python\n" in cli("info").out
 
 
 def test_version(entry_point: Runner, cli: Runner) -> None:

@@ -1,8 +1,9 @@
 """Data version, last verified, counts, where facts come from.
 
 The version of turkicorg and of the data (the embedded data, or --data), the day the data was
-last verified, how many parties, memberships, appointments and meetings it holds, and how many
-distinct sources back them.
+last verified, how many parties, memberships, appointments and meetings it holds, how many
+distinct sources back them, and whether the optional compiled writer (turkicorg-speedups)
+writes JSON.
 
 Examples:
     turkicorg info
@@ -43,7 +44,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace, console: Console) -> int:
     """Print the data version, the last-verified day, counts and where the facts come from."""
+    from turkicorg.serialize.compiled import speedups_in_use  # noqa: PLC0415 - info only
+
     ots = load(args)
+    writer = "compiled (turkicorg-speedups)" if speedups_in_use() else "pure Python"
     sources = {s for m in ots.memberships for s in m.sources}
     sources |= {s for a in ots.appointments for s in a.sources}
     sources |= {s for m in ots.meetings for s in m.sources}
@@ -57,6 +61,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
         f"appointments:   {len(ots.appointments)}",
         f"meetings:       {len(ots.meetings)}",
         f"distinct sources: {len(sources)}",
+        f"JSON writer:    {writer}",
         "Every fact carries its source URLs; see the data-provenance page of the docs.",
     ):
         console.line(line)
