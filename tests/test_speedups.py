@@ -218,6 +218,14 @@ def test_the_switches_turn_it_off_and_on(fake: Any, monkeypatch: pytest.MonkeyPa
     assert compiled.compiled_json(registry) == pure_json(registry)
 
 
+def test_a_new_switch_starts_on() -> None:
+    switch = compiled.Compiled()
+    assert switch.enabled is True
+    with switch.disabled():
+        assert switch.enabled is False
+    assert switch.enabled is True
+
+
 def test_the_switch_is_restored_after_an_error() -> None:
     with pytest.raises(ZeroDivisionError), COMPILED.disabled():
         1 / 0  # noqa: B018

@@ -106,7 +106,7 @@ def make_writer(factory: Callable[..., Any]) -> Writer:
         TypeError, ValueError, AttributeError: The extension refuses the layout (a field that
             is not a slot, or not an attribute of its class; a kind it does not write there).
     """
-    writer = factory(
+    writer: Writer = factory(
         meeting=layout(Meeting, MEETING_FIELDS),
         place=layout(Place, field_specs(Place)),
         participant=layout(Participant, field_specs(Participant)),
@@ -114,7 +114,7 @@ def make_writer(factory: Callable[..., Any]) -> Writer:
         date=PartialDate,
         fails=FAILS,
     )
-    return typing.cast("Writer", writer)
+    return writer
 
 
 class Compiled:
