@@ -280,33 +280,6 @@ put_record_field(Buffer *b, const Field *f, PyObject *v, int *first)
     return f->kind == K_TEXTS ? put_texts(b, v) : put_text(b, v);
 }
 
-/* A nested object (place, participant, alternative): text, optional text and texts only. */
-static int
-put_record(Buffer *b, const Layout *layout, PyObject *obj)
-{
-    if (Py_TYPE(obj) != layout->type) {
-        return DECLINE;
-    }
-    if (put_char(b, '{') < 0) {
-        return -1;
-    }
-    int first = 1;
-    for (int i = 0; i < layout->n; i++) {
-        const Field *f = &layout->fields[i];
-        PyObject *v = slot(obj, f->offset);
-        if (v == NULL) {
-            return DECLINE;
-        }
-        Py_INCREF(v); /* held while written: a comparison may run Python code */
-        int r = put_record_field(b, f, v, &first);
-        Py_DECREF(v);
-        if (r) {
-            return r;
-        }
-    }
-    return put_char(b, '}');
-}
-
 /* The nested objects written in one call, by identity: where their text is in the buffer.
  * Each object is kept (a reference) until the call ends, so no other can take its address.
  * Open addressing, linear probing, at most half full. */
@@ -360,9 +333,12 @@ table_free(Table *t)
     PyMem_Free(t->slots);
 }
 
+static int put_object(Buffer *b, const Writer *w, const Layout *layout, PyObject *obj,
+                      Table *places, Table *people);
+
 /* A nested object written once a call: later, its text is copied from where it was written. */
 static int
-put_shared(Buffer *b, const Layout *layout, PyObject *obj, Table *t)
+put_shared(Buffer *b, const Writer *w, const Layout *layout, PyObject *obj, Table *t)
 {
     if (2 * (t->used + 1) > (t->slots ? t->mask + 1 : 0) && table_grow(t) < 0) {
         return -1;
@@ -381,7 +357,7 @@ put_shared(Buffer *b, const Layout *layout, PyObject *obj, Table *t)
         j = (j + 1) & t->mask;
     }
     Py_ssize_t start = b->len;
-    int r = put_record(b, layout, obj);
+    int r = put_object(b, w, layout, obj, NULL, NULL);
     if (r) {
         return r;
     }
@@ -514,7 +490,7 @@ put_meeting_field(Buffer *b, const Writer *w, const Field *f, PyObject *v, int *
         r = put_date(b, w, v);
         break;
     case K_OPTIONAL_PLACE:
-        r = put_shared(b, &w->place, v, places);
+        r = put_shared(b, w, &w->place, v, places);
         break;
     case K_TEXTS:
         r = put_texts(b, v);
@@ -533,8 +509,8 @@ put_meeting_field(Buffer *b, const Writer *w, const Field *f, PyObject *v, int *
                 return -1;
             }
             PyObject *item = PyTuple_GET_ITEM(v, j);
-            r = f->kind == K_PARTICIPANTS ? put_shared(b, &w->participant, item, people)
-                                          : put_record(b, &w->alternative, item);
+            r = f->kind == K_PARTICIPANTS ? put_shared(b, w, &w->participant, item, people)
+                                          : put_object(b, w, &w->alternative, item, NULL, NULL);
         }
         if (!r) {
             r = put_char(b, ']');
@@ -547,10 +523,12 @@ put_meeting_field(Buffer *b, const Writer *w, const Field *f, PyObject *v, int *
     return r;
 }
 
+/* An object of a layout: a meeting, or a nested object (place, participant, alternative:
+ * text, optional text and texts only; no tables needed). */
 static int
-put_meeting(Buffer *b, const Writer *w, PyObject *obj, Table *places, Table *people)
+put_object(Buffer *b, const Writer *w, const Layout *layout, PyObject *obj, Table *places,
+           Table *people)
 {
-    const Layout *layout = &w->meeting;
     if (Py_TYPE(obj) != layout->type) {
         return DECLINE;
     }
@@ -565,7 +543,8 @@ put_meeting(Buffer *b, const Writer *w, PyObject *obj, Table *places, Table *peo
             return DECLINE;
         }
         Py_INCREF(v); /* held while written: a comparison may run Python code */
-        int r = put_meeting_field(b, w, f, v, &first, places, people);
+        int r = f->record ? put_record_field(b, f, v, &first)
+                          : put_meeting_field(b, w, f, v, &first, places, people);
         Py_DECREF(v);
         if (r) {
             return r;
@@ -603,7 +582,7 @@ Writer_call(Writer *self, PyObject *args, PyObject *kwargs)
             r = -1;
             break;
         }
-        r = put_meeting(&b, self, PyTuple_GET_ITEM(seq, i), &places, &people);
+        r = put_object(&b, self, &self->meeting, PyTuple_GET_ITEM(seq, i), &places, &people);
     }
     table_free(&places);
     table_free(&people);

@@ -15,7 +15,8 @@ import io
 import json
 import sys
 import types
-from typing import Any
+import weakref
+from typing import Any, ClassVar
 
 import attrs
 import pytest
@@ -28,6 +29,7 @@ from turkicorg.cli.app import main as cli_main
 from turkicorg.dates import PartialDate
 from turkicorg.meetings import Format, Participant, Place
 from turkicorg.serialize import compiled, fastwrite, fields
+from turkicorg.serialize.common import Switch
 from turkicorg.serialize.compiled import COMPILED
 from turkicorg.serialize.fastread import FAST_PATH
 from turkicorg.sourcing import Alternative
@@ -219,7 +221,7 @@ def test_the_switches_turn_it_off_and_on(fake: Any, monkeypatch: pytest.MonkeyPa
 
 
 def test_a_new_switch_starts_on() -> None:
-    switch = compiled.Compiled()
+    switch = Switch()
     assert switch.enabled is True
     with switch.disabled():
         assert switch.enabled is False
@@ -608,24 +610,38 @@ def test_a_model_with_a_nested_class_without_slots_is_left_to_the_pure_writer(
 
 
 class Shifty(str):
-    """Text equal to a format's value whose comparison swaps objects the writer is using."""
+    """Text equal to a format's value whose comparison lets go of objects the writer is using.
 
-    __slots__ = ()
-    scene: dict[str, Meeting] = {}  # noqa: RUF012 - the meetings of the current call
+    It notes what happens, in order: its comparison, its hash (the writer's look-up of the
+    choice, after the comparison) and its end; and whether the place written for the first
+    meeting is still alive once the meeting has let go of it.
+    """
+
+    scene: ClassVar[dict[str, Any]] = {}
 
     def __eq__(self, other: object) -> bool:
         scene = self.scene
-        object.__setattr__(scene["first"], "place", None)  # the written place's last holder
+        scene["events"].append("eq")
+        object.__setattr__(scene["first"], "place", None)  # the written place's holder
+        scene["place alive"] = scene["place"]() is not None
         object.__setattr__(scene["third"], "place", Place(city="new"))  # may take its address
         object.__setattr__(scene["second"], "format", Format.HYBRID)  # this value's holder
         return str.__eq__(self, other)
 
-    __hash__ = str.__hash__
+    def __hash__(self) -> int:
+        self.scene["events"].append("hash")
+        return str.__hash__(self)
+
+    def __del__(self) -> None:
+        self.scene["events"].append("del")
 
 
 def shifty_meetings() -> tuple[Meeting, ...]:
+    place = Place(city="old")
     scene = {
-        "first": attrs.evolve(MEETING, place=Place(city="old")),
+        "events": [],
+        "place": weakref.ref(place),
+        "first": attrs.evolve(MEETING, place=place),
         "second": odd(MEETING, id="m2", format=Shifty("video")),
         "third": attrs.evolve(MEETING, id="m3", place=None),
     }
@@ -638,7 +654,10 @@ def test_objects_a_comparison_lets_go_of_are_kept_until_the_call_ends() -> None:
     """The value being written and every nested object written stay alive: no object can
     take their address, and the text is the pure writer's (which keeps them too)."""
     compiled_text = real_writer()(shifty_meetings())
+    assert Shifty.scene["place alive"]  # kept by the writer's table of written objects
+    assert Shifty.scene["events"] == ["eq", "hash", "del"]  # held while it is written
     pure_text = pure_json(shifty_meetings())
+    assert Shifty.scene["place alive"]
     assert compiled_text == pure_text
     assert compiled_text is not None
     assert b'"place":{"city":"new"}' in compiled_text

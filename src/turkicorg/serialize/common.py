@@ -1,17 +1,23 @@
 """What every part of the interchange shares: the envelope, the size limits, error locations.
 
-Also the pause of the cyclic garbage collector used during bulk work (:data:`gc_paused`).
+Also the pause of the cyclic garbage collector used during bulk work (:data:`gc_paused`), and
+the switch of the fast paths (:class:`Switch`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import re
 import threading
+import typing
 from typing import Final
 
 from turkicorg.errors import InvalidDataError
+
+if typing.TYPE_CHECKING:
+    from collections.abc import Iterator
 
 __all__ = [
     "DEFAULT_MAX_LINE_SIZE",
@@ -21,6 +27,7 @@ __all__ = [
     "VERSION",
     "GcPause",
     "Reject",
+    "Switch",
     "bad_text",
     "envelope_head",
     "fail",
@@ -33,6 +40,28 @@ __all__ = [
 
 class Reject(Exception):  # noqa: N818 - a control-flow signal, never seen by users
     """A quick or fast path declines the input; the strict path takes over."""
+
+
+class Switch:
+    """Whether a path is used: ``enabled``, and ``disabled()`` for a ``with`` block.
+
+    The fast paths' switches (benchmarks and tests turn them off to measure or pin the path
+    behind them).
+    """
+
+    __slots__ = ("enabled",)
+
+    def __init__(self, *, enabled: bool = True) -> None:
+        self.enabled = enabled
+
+    @contextlib.contextmanager
+    def disabled(self) -> Iterator[None]:
+        """Switched off inside the ``with`` block, and back as it was after it."""
+        before, self.enabled = self.enabled, False
+        try:
+            yield
+        finally:
+            self.enabled = before
 
 
 FORMAT: Final = "turkicorg"

@@ -15,7 +15,6 @@ fast path is enabled; :func:`speedups_in_use` says whether it is.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import importlib
 import os
@@ -24,13 +23,14 @@ from typing import Any, Final
 
 from turkicorg.dates import PartialDate
 from turkicorg.meetings import Meeting, Participant, Place
+from turkicorg.serialize.common import Switch
 from turkicorg.serialize.fastread import FAST_PATH
 from turkicorg.serialize.fastwrite import FAILS, escape
 from turkicorg.serialize.fields import MEETING_FIELDS, FieldSpec, Kind, field_specs
 from turkicorg.sourcing import Alternative
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Callable, Iterable
     from typing import TypeAlias
 
     Writer: TypeAlias = Callable[[Iterable[Meeting]], bytes | None]
@@ -42,7 +42,6 @@ __all__ = [
     "KIND_CODES",
     "MODULE",
     "PURE_ENV",
-    "Compiled",
     "compiled_json",
     "layout",
     "make_writer",
@@ -117,30 +116,9 @@ def make_writer(factory: Callable[..., Any]) -> Writer:
     return writer
 
 
-class Compiled:
-    """Whether the compiled writer is used (when installed): the switch of benchmarks and tests.
-
-    Attributes:
-        enabled: Use the extension when it is installed (True unless switched off).
-    """
-
-    __slots__ = ("enabled",)
-
-    def __init__(self) -> None:
-        self.enabled = True
-
-    @contextlib.contextmanager
-    def disabled(self) -> Iterator[None]:
-        """Write with the pure writer alone inside the ``with`` block."""
-        before, self.enabled = self.enabled, False
-        try:
-            yield
-        finally:
-            self.enabled = before
-
-
-COMPILED: Final = Compiled()
-"""The switch of the compiled writer (``COMPILED.enabled``)."""
+COMPILED: Final = Switch()
+"""The switch of the compiled writer (``COMPILED.enabled``; ``COMPILED.disabled()`` writes with
+the pure writer alone inside a ``with`` block: benchmarks, tests)."""
 
 
 @functools.cache

@@ -17,7 +17,6 @@ A field added to :class:`~turkicorg.Meeting` is read here without any change.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import operator
 import typing
@@ -29,7 +28,7 @@ from turkicorg.dates import PartialDate
 from turkicorg.errors import InvalidDataError, TurkicOrgError
 from turkicorg.meetings import Meeting, Participant, Place
 from turkicorg.registry import MeetingRegistry, registry_problems
-from turkicorg.serialize.common import FORMAT, VERSION, Reject, find_surrogate
+from turkicorg.serialize.common import FORMAT, VERSION, Reject, Switch, find_surrogate
 from turkicorg.serialize.fastvalues import (
     ALTERNATIVE,
     DAY_FIELDS,
@@ -47,7 +46,7 @@ from turkicorg.serialize.fastvalues import (
 from turkicorg.serialize.fields import MEETING_FIELDS, FieldSpec, Kind
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
 
 __all__ = [
     "DECLINES",
@@ -247,28 +246,20 @@ def make_reader(cls: type, specs: tuple[FieldSpec, ...]) -> Callable[..., Any]:
     return read
 
 
-class FastPath:
+class FastPath(Switch):
     """Whether the fast path is used (for reading and for writing).
 
     Attributes:
         applies: The model has a shape the fast path reads (known when the module loads).
-        enabled: The fast path is used; ``applies`` unless switched off (benchmarks, tests).
+        enabled: The fast path is used; ``applies`` unless switched off (``disabled()``:
+            benchmarks, tests, where the strict converter alone is used).
     """
 
-    __slots__ = ("applies", "enabled")
+    __slots__ = ("applies",)
 
     def __init__(self, *, applies: bool) -> None:
+        super().__init__(enabled=applies)
         self.applies = applies
-        self.enabled = applies
-
-    @contextlib.contextmanager
-    def disabled(self) -> Iterator[None]:
-        """Use the strict converter alone inside the ``with`` block."""
-        before, self.enabled = self.enabled, False
-        try:
-            yield
-        finally:
-            self.enabled = before
 
 
 FAST_PATH: Final = FastPath(applies=reader_applies(Meeting, MEETING_FIELDS))
