@@ -333,8 +333,7 @@ table_free(Table *t)
     PyMem_Free(t->slots);
 }
 
-static int put_object(Buffer *b, const Writer *w, const Layout *layout, PyObject *obj,
-                      Table *places, Table *people);
+static int put_record(Buffer *b, const Writer *w, const Layout *layout, PyObject *obj);
 
 /* A nested object written once a call: later, its text is copied from where it was written. */
 static int
@@ -357,7 +356,7 @@ put_shared(Buffer *b, const Writer *w, const Layout *layout, PyObject *obj, Tabl
         j = (j + 1) & t->mask;
     }
     Py_ssize_t start = b->len;
-    int r = put_object(b, w, layout, obj, NULL, NULL);
+    int r = put_record(b, w, layout, obj);
     if (r) {
         return r;
     }
@@ -510,7 +509,7 @@ put_meeting_field(Buffer *b, const Writer *w, const Field *f, PyObject *v, int *
             }
             PyObject *item = PyTuple_GET_ITEM(v, j);
             r = f->kind == K_PARTICIPANTS ? put_shared(b, w, &w->participant, item, people)
-                                          : put_object(b, w, &w->alternative, item, NULL, NULL);
+                                          : put_record(b, w, &w->alternative, item);
         }
         if (!r) {
             r = put_char(b, ']');
@@ -523,11 +522,12 @@ put_meeting_field(Buffer *b, const Writer *w, const Field *f, PyObject *v, int *
     return r;
 }
 
-/* An object of a layout: a meeting, or a nested object (place, participant, alternative:
- * text, optional text and texts only; no tables needed). */
-static int
+/* An object of a layout: a meeting, or a nested object (``record``: place, participant,
+ * alternative; text, optional text and texts only, no tables). Inlined into the two below,
+ * each with ``record`` a constant. */
+static inline Py_ALWAYS_INLINE int
 put_object(Buffer *b, const Writer *w, const Layout *layout, PyObject *obj, Table *places,
-           Table *people)
+           Table *people, const int record)
 {
     if (Py_TYPE(obj) != layout->type) {
         return DECLINE;
@@ -543,14 +543,26 @@ put_object(Buffer *b, const Writer *w, const Layout *layout, PyObject *obj, Tabl
             return DECLINE;
         }
         Py_INCREF(v); /* held while written: a comparison may run Python code */
-        int r = f->record ? put_record_field(b, f, v, &first)
-                          : put_meeting_field(b, w, f, v, &first, places, people);
+        int r = record ? put_record_field(b, f, v, &first)
+                       : put_meeting_field(b, w, f, v, &first, places, people);
         Py_DECREF(v);
         if (r) {
             return r;
         }
     }
     return put_char(b, '}');
+}
+
+static int
+put_record(Buffer *b, const Writer *w, const Layout *layout, PyObject *obj)
+{
+    return put_object(b, w, layout, obj, NULL, NULL, 1);
+}
+
+static int
+put_meeting(Buffer *b, const Writer *w, PyObject *obj, Table *places, Table *people)
+{
+    return put_object(b, w, &w->meeting, obj, places, people, 0);
 }
 
 /* Writer(meetings) -> bytes | None: the meetings' JSON joined with commas. */
@@ -582,7 +594,7 @@ Writer_call(Writer *self, PyObject *args, PyObject *kwargs)
             r = -1;
             break;
         }
-        r = put_object(&b, self, &self->meeting, PyTuple_GET_ITEM(seq, i), &places, &people);
+        r = put_meeting(&b, self, PyTuple_GET_ITEM(seq, i), &places, &people);
     }
     table_free(&places);
     table_free(&people);
