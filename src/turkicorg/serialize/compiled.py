@@ -10,7 +10,8 @@ differential test holds the two to the same bytes).
 
 It is used when it is installed with the interface this module was written for
 (:data:`API`), the environment variable ``TURKICORG_PURE_PYTHON`` is unset or empty, and the
-fast path is enabled; :func:`speedups_in_use` says whether it is.
+fast path is enabled; :func:`speedups_in_use` says whether it is. The extension is looked for,
+and the environment variable read, once: when a writer first needs it.
 """
 
 from __future__ import annotations
