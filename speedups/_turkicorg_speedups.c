@@ -784,10 +784,916 @@ static PyTypeObject WriterType = {
     .tp_call = (ternaryfunc)Writer_call,
 };
 
+/* ---------------------------------------------------------------------------------------
+ * The compiled reader: meetings built from a registry document in the canonical layout
+ * (what the writer above writes: no white space, keys in field order), straight from the
+ * document's UTF-8 bytes (or ASCII text).
+ *
+ * It parses the JSON, checks each value as turkicorg's generated reader checks it
+ * (turkicorg.serialize.fastread), sets the meeting's slots and calls the model's own
+ * ``__attrs_post_init__``. Dates, places, participants and alternatives it does not make
+ * itself are made by turkicorg's own functions, which it is given. Anything else declines
+ * (the call returns None): white space, keys in another order, escaped surrogates, numbers
+ * that are not small integers, ``true`` and ``false``, malformed JSON, any value turkicorg's
+ * reader would decline. turkicorg then reads the document with its pure reader, which
+ * accepts or reports it; so the result is the pure reader's or nothing.
+ * ------------------------------------------------------------------------------------- */
+
+typedef struct {
+    Py_ssize_t offset;
+    const char *name;    /* UTF-8, owned by the name object in the spec */
+    Py_ssize_t name_len;
+    int kind;
+    int required;
+    PyObject *default_;  /* borrowed from the spec */
+    PyObject *choices;   /* owned copy of the dict value -> member, or NULL */
+} RField;
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *spec;        /* everything borrowed below is kept alive by this */
+    PyTypeObject *type;
+    int n;
+    RField fields[MAX_FIELDS];
+    PyObject *post_init;   /* the class's __attrs_post_init__, or None */
+    PyTypeObject *date_type;
+    Py_ssize_t year_offset, month_offset, day_offset;
+    PyObject *read_date, *place, *participant, *alternatives, *declines;
+} Reader;
+
+/* One call: the text, where the scan is, and the caches of shared values. */
+typedef struct {
+    const unsigned char *s;
+    Py_ssize_t n, i;
+    const Reader *r;
+    PyObject *dates;       /* text -> PartialDate (also turkicorg's cache of dates) */
+    PyObject *raw_places;  /* an object's JSON text (bytes) -> the place made for it */
+    PyObject *raw_people;  /* the same for participants */
+    PyObject *places;      /* turkicorg's caches, handed to its functions */
+    PyObject *people;
+} Scan;
+
+static inline int
+at(const Scan *c, unsigned char ch)
+{
+    return c->i < c->n && c->s[c->i] == ch;
+}
+
+static inline int
+expect(Scan *c, unsigned char ch)
+{
+    if (!at(c, ch)) {
+        return DECLINE;
+    }
+    c->i++;
+    return 0;
+}
+
+static inline int
+hex_digit(unsigned char ch)
+{
+    if (ch >= '0' && ch <= '9') {
+        return ch - '0';
+    }
+    if (ch >= 'a' && ch <= 'f') {
+        return ch - 'a' + 10;
+    }
+    if (ch >= 'A' && ch <= 'F') {
+        return ch - 'A' + 10;
+    }
+    return -1;
+}
+
+/* The text of the escapes in s[0:n] (a string's contents) as UTF-8 in out, which has room
+ * for n bytes (an escape is never shorter than what it stands for); its length, or DECLINE. */
+static Py_ssize_t
+unescape(const unsigned char *s, Py_ssize_t n, char *out)
+{
+    Py_ssize_t k = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        unsigned char ch = s[i];
+        if (ch != '\\') {
+            out[k++] = (char)ch;
+            continue;
+        }
+        if (++i >= n) {
+            return DECLINE;
+        }
+        switch (s[i]) {
+        case '"': out[k++] = '"'; break;
+        case '\\': out[k++] = '\\'; break;
+        case '/': out[k++] = '/'; break;
+        case 'b': out[k++] = '\b'; break;
+        case 'f': out[k++] = '\f'; break;
+        case 'n': out[k++] = '\n'; break;
+        case 'r': out[k++] = '\r'; break;
+        case 't': out[k++] = '\t'; break;
+        case 'u': {
+            if (i + 4 >= n) {
+                return DECLINE;
+            }
+            int code = 0;
+            for (int d = 1; d <= 4; d++) {
+                int h = hex_digit(s[i + d]);
+                if (h < 0) {
+                    return DECLINE;
+                }
+                code = code * 16 + h;
+            }
+            i += 4; /* a surrogate's three bytes are not UTF-8: the decoding below fails */
+            if (code < 0x80) {
+                out[k++] = (char)code;
+            }
+            else if (code < 0x800) {
+                out[k++] = (char)(0xC0 | (code >> 6));
+                out[k++] = (char)(0x80 | (code & 0x3F));
+            }
+            else {
+                out[k++] = (char)(0xE0 | (code >> 12));
+                out[k++] = (char)(0x80 | ((code >> 6) & 0x3F));
+                out[k++] = (char)(0x80 | (code & 0x3F));
+            }
+            break;
+        }
+        default:
+            return DECLINE;
+        }
+    }
+    return k;
+}
+
+/* A JSON string at c->i (its opening quote) as str; DECLINE for a control character or an
+ * escape it does not read; UnicodeDecodeError for bytes that are not UTF-8 (or encode a
+ * surrogate). */
+static int
+scan_string(Scan *c, PyObject **out)
+{
+    if (!at(c, '"')) {
+        return DECLINE;
+    }
+    const unsigned char *s = c->s;
+    Py_ssize_t start = c->i + 1, i = start;
+    int ascii = 1, escaped = 0;
+    for (;;) {
+        if (i >= c->n) {
+            return DECLINE;
+        }
+        unsigned char ch = s[i];
+        if (ch == '"') {
+            break;
+        }
+        if (ch == '\\') {
+            escaped = 1;
+            i += 2; /* the escaped character is never the closing quote */
+            continue;
+        }
+        if (ch < 0x20) {
+            return DECLINE; /* strict JSON: a control character must be escaped */
+        }
+        ascii &= ch < 0x80;
+        i++;
+    }
+    Py_ssize_t len = i - start;
+    PyObject *str;
+    if (!escaped && ascii) {
+        str = PyUnicode_New(len, 127);
+        if (str != NULL) {
+            memcpy(PyUnicode_1BYTE_DATA(str), s + start, (size_t)len);
+        }
+    }
+    else if (!escaped) {
+        str = PyUnicode_DecodeUTF8((const char *)s + start, len, NULL);
+    }
+    else {
+        char small[256] = {0};
+        char *buffer = len <= (Py_ssize_t)sizeof(small) ? small : PyMem_Malloc((size_t)len);
+        if (buffer == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        Py_ssize_t k = unescape(s + start, len, buffer);
+        str = k < 0 ? NULL : PyUnicode_DecodeUTF8(buffer, k, NULL);
+        if (buffer != small) {
+            PyMem_Free(buffer);
+        }
+        if (k < 0) {
+            return DECLINE;
+        }
+    }
+    if (str == NULL) {
+        return -1; /* not UTF-8: a ValueError, which declines (the pure reader reports it) */
+    }
+    c->i = i + 1;
+    *out = str;
+    return 0;
+}
+
+/* ``null`` at c->i. */
+static inline int
+scan_null(Scan *c)
+{
+    if (c->i + 4 <= c->n && memcmp(c->s + c->i, "null", 4) == 0) {
+        c->i += 4;
+        return 0;
+    }
+    return DECLINE;
+}
+
+/* An integer of at most 18 digits at c->i as int; DECLINE for anything else (a leading zero,
+ * more digits: the pure reader decides). */
+static int
+scan_int(Scan *c, PyObject **out)
+{
+    const unsigned char *s = c->s;
+    Py_ssize_t i = c->i;
+    int negative = i < c->n && s[i] == '-';
+    i += negative;
+    Py_ssize_t first = i;
+    long long value = 0;
+    while (i < c->n && s[i] >= '0' && s[i] <= '9') {
+        value = value * 10 + (s[i] - '0');
+        if (++i - first > 18) {
+            return DECLINE;
+        }
+    }
+    Py_ssize_t digits = i - first;
+    if (digits == 0 || (digits > 1 && s[first] == '0')) {
+        return DECLINE; /* a fraction or an exponent after it: what follows it declines */
+    }
+    PyObject *found = PyLong_FromLongLong(negative ? -value : value);
+    if (found == NULL) {
+        return -1;
+    }
+    c->i = i;
+    *out = found;
+    return 0;
+}
+
+/* A value of a nested object: a string, null, an integer or an array of those. */
+static int
+scan_simple(Scan *c, PyObject **out, int in_array)
+{
+    if (c->i >= c->n) {
+        return DECLINE;
+    }
+    unsigned char ch = c->s[c->i];
+    if (ch == '"') {
+        return scan_string(c, out);
+    }
+    if (ch == 'n') {
+        int r = scan_null(c);
+        if (r == 0) {
+            *out = Py_NewRef(Py_None);
+        }
+        return r;
+    }
+    if (ch == '-' || (ch >= '0' && ch <= '9')) {
+        return scan_int(c, out);
+    }
+    if (ch != '[' || in_array) {
+        return DECLINE;
+    }
+    c->i++;
+    PyObject *list = PyList_New(0);
+    if (list == NULL) {
+        return -1;
+    }
+    if (at(c, ']')) {
+        c->i++;
+        *out = list;
+        return 0;
+    }
+    for (;;) {
+        PyObject *item;
+        int r = scan_simple(c, &item, 1);
+        if (r == 0) {
+            r = PyList_Append(list, item);
+            Py_DECREF(item);
+        }
+        if (r < 0) {
+            Py_DECREF(list);
+            return r;
+        }
+        if (at(c, ',')) {
+            c->i++;
+            continue;
+        }
+        if (at(c, ']')) {
+            c->i++;
+            *out = list;
+            return 0;
+        }
+        Py_DECREF(list);
+        return DECLINE;
+    }
+}
+
+/* A nested object at c->i as the parser's tuple of (key, value) pairs. */
+static int
+scan_pairs(Scan *c, PyObject **out)
+{
+    if (expect(c, '{') < 0) {
+        return DECLINE;
+    }
+    PyObject *pairs = PyList_New(0);
+    if (pairs == NULL) {
+        return -1;
+    }
+    int r = 0;
+    if (at(c, '}')) {
+        c->i++;
+    }
+    else {
+        for (;;) {
+            PyObject *key = NULL, *value = NULL, *pair;
+            r = scan_string(c, &key);
+            if (r == 0) {
+                r = expect(c, ':');
+            }
+            if (r == 0) {
+                r = scan_simple(c, &value, 0);
+            }
+            if (r < 0) {
+                Py_XDECREF(key);
+                break;
+            }
+            pair = PyTuple_Pack(2, key, value);
+            Py_DECREF(key);
+            Py_DECREF(value);
+            if (pair == NULL || PyList_Append(pairs, pair) < 0) {
+                Py_XDECREF(pair);
+                r = -1;
+                break;
+            }
+            Py_DECREF(pair);
+            if (at(c, ',')) {
+                c->i++;
+                continue;
+            }
+            r = expect(c, '}');
+            break;
+        }
+    }
+    if (r < 0) {
+        Py_DECREF(pairs);
+        return r;
+    }
+    *out = PyList_AsTuple(pairs);
+    Py_DECREF(pairs);
+    return *out == NULL ? -1 : 0;
+}
+
+/* Where the object or array at c->i ends, matching brackets outside strings; DECLINE when the
+ * text ends first. It checks nothing else: it only finds the text a cache is keyed by. */
+static Py_ssize_t
+object_end(const Scan *c)
+{
+    const unsigned char *s = c->s;
+    Py_ssize_t depth = 0;
+    for (Py_ssize_t i = c->i; i < c->n; i++) {
+        unsigned char ch = s[i];
+        if (ch == '"') {
+            for (i++; i < c->n && s[i] != '"'; i++) {
+                if (s[i] == '\\') {
+                    i++;
+                }
+            }
+        }
+        else if (ch == '{' || ch == '[') {
+            depth++;
+        }
+        else if ((ch == '}' || ch == ']') && --depth == 0) {
+            return i + 1;
+        }
+    }
+    return DECLINE;
+}
+
+/* A place or participant at c->i: the one made for the same JSON text earlier in the call,
+ * or made by turkicorg's ``make(pairs, cache, tuple)`` and kept. A text made once was read
+ * whole by scan_pairs, so the same text again is the same valid object. */
+static int
+scan_shared(Scan *c, PyObject *raw, PyObject *make, PyObject *cache, PyObject **out)
+{
+    if (!at(c, '{')) {
+        return DECLINE;
+    }
+    Py_ssize_t end = object_end(c);
+    if (end < 0) {
+        return DECLINE;
+    }
+    PyObject *key = PyBytes_FromStringAndSize((const char *)c->s + c->i, end - c->i);
+    if (key == NULL) {
+        return -1;
+    }
+    PyObject *found = PyDict_GetItemWithError(raw, key);
+    if (found != NULL) {
+        Py_DECREF(key);
+        c->i = end;
+        *out = Py_NewRef(found);
+        return 0;
+    }
+    PyObject *pairs = NULL;
+    int r = PyErr_Occurred() ? -1 : scan_pairs(c, &pairs);
+    if (r == 0 && c->i != end) {
+        r = DECLINE;
+    }
+    if (r == 0) {
+        found = PyObject_CallFunctionObjArgs(make, pairs, cache, (PyObject *)&PyTuple_Type, NULL);
+        r = found == NULL || PyDict_SetItem(raw, key, found) < 0 ? -1 : 0;
+    }
+    Py_XDECREF(pairs);
+    Py_DECREF(key);
+    if (r < 0) {
+        Py_XDECREF(found);
+        return r;
+    }
+    *out = found;
+    return 0;
+}
+
+static inline int
+is_digits(const unsigned char *s, int n)
+{
+    for (int k = 0; k < n; k++) {
+        if (s[k] < '0' || s[k] > '9') {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static inline int
+number(const unsigned char *s, int n)
+{
+    int value = 0;
+    for (int k = 0; k < n; k++) {
+        value = value * 10 + (s[k] - '0');
+    }
+    return value;
+}
+
+/* The PartialDate of a text: from the call's cache; made here for a day that exists,
+ * YYYY-MM-DD (as turkicorg's reader makes it: the slots set, no other check); otherwise made
+ * by turkicorg's ``read_date(text, dates)``, which keeps it or raises. */
+static int
+make_date(Scan *c, PyObject *text, PyObject **out)
+{
+    PyObject *found = PyDict_GetItemWithError(c->dates, text);
+    if (found != NULL) {
+        *out = Py_NewRef(found);
+        return 0;
+    }
+    if (PyErr_Occurred()) {
+        return -1;
+    }
+    const Reader *r = c->r;
+    const unsigned char *s = PyUnicode_1BYTE_DATA(text);
+    if (PyUnicode_IS_ASCII(text) && PyUnicode_GET_LENGTH(text) == 10 && s[4] == '-'
+        && s[7] == '-' && is_digits(s, 4) && is_digits(s + 5, 2) && is_digits(s + 8, 2)) {
+        static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        int year = number(s, 4), month = number(s + 5, 2), day = number(s + 8, 2);
+        int leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        if (year >= 1 && month >= 1 && month <= 12 && day >= 1
+            && day <= days[month - 1] + (month == 2 && leap)) {
+            PyObject *date = r->date_type->tp_alloc(r->date_type, 0);
+            if (date == NULL) {
+                return -1;
+            }
+            PyObject *parts[3] = {PyLong_FromLong(year), PyLong_FromLong(month),
+                                  PyLong_FromLong(day)};
+            Py_ssize_t offsets[3] = {r->year_offset, r->month_offset, r->day_offset};
+            int failed = 0;
+            for (int k = 0; k < 3; k++) {
+                failed |= parts[k] == NULL;
+                *(PyObject **)((char *)date + offsets[k]) = parts[k];
+            }
+            if (failed || PyDict_SetItem(c->dates, text, date) < 0) {
+                Py_DECREF(date);
+                if (failed && !PyErr_Occurred()) {
+                    PyErr_NoMemory();
+                }
+                return -1;
+            }
+            *out = date;
+            return 0;
+        }
+    }
+    found = PyObject_CallFunctionObjArgs(r->read_date, text, c->dates, NULL);
+    if (found == NULL) {
+        return -1;
+    }
+    *out = found;
+    return 0;
+}
+
+/* A meeting field's value at c->i, checked and converted as its kind says. */
+static int
+scan_field(Scan *c, const RField *f, PyObject **out)
+{
+    if (c->i >= c->n) {
+        return DECLINE;
+    }
+    unsigned char ch = c->s[c->i];
+    int nullable = f->kind == K_OPTIONAL_TEXT || f->kind == K_OPTIONAL_INT
+                   || f->kind == K_OPTIONAL_DATE || f->kind == K_OPTIONAL_PLACE;
+    if (ch == 'n' && nullable) {
+        int r = scan_null(c);
+        if (r == 0) {
+            *out = Py_NewRef(Py_None);
+        }
+        return r;
+    }
+    PyObject *text = NULL;
+    int r;
+    switch (f->kind) {
+    case K_TEXT:
+    case K_OPTIONAL_TEXT:
+        return scan_string(c, out);
+    case K_OPTIONAL_INT:
+        return scan_int(c, out);
+    case K_CHOICE: {
+        if ((r = scan_string(c, &text)) < 0) {
+            return r;
+        }
+        PyObject *member = PyDict_GetItemWithError(f->choices, text);
+        Py_DECREF(text);
+        if (member == NULL) {
+            return PyErr_Occurred() ? -1 : DECLINE;
+        }
+        *out = Py_NewRef(member);
+        return 0;
+    }
+    case K_DATE:
+    case K_OPTIONAL_DATE:
+        if ((r = scan_string(c, &text)) < 0) {
+            return r;
+        }
+        r = make_date(c, text, out);
+        Py_DECREF(text);
+        return r;
+    case K_OPTIONAL_PLACE:
+        return scan_shared(c, c->raw_places, c->r->place, c->places, out);
+    case K_PARTICIPANTS:
+    case K_TEXTS:
+    case K_ALTERNATIVES:
+        break;
+    default:
+        return DECLINE;
+    }
+    if (expect(c, '[') < 0) {
+        return DECLINE;
+    }
+    PyObject *items = PyList_New(0);
+    if (items == NULL) {
+        return -1;
+    }
+    r = 0;
+    if (at(c, ']')) {
+        c->i++;
+    }
+    else {
+        for (;;) {
+            PyObject *item = NULL;
+            if (f->kind == K_PARTICIPANTS) {
+                r = scan_shared(c, c->raw_people, c->r->participant, c->people, &item);
+            }
+            else if (f->kind == K_TEXTS) {
+                r = scan_string(c, &item);
+            }
+            else {
+                r = scan_pairs(c, &item);
+            }
+            if (r == 0) {
+                r = PyList_Append(items, item);
+                Py_DECREF(item);
+            }
+            if (r < 0) {
+                break;
+            }
+            if (at(c, ',')) {
+                c->i++;
+                continue;
+            }
+            r = expect(c, ']');
+            break;
+        }
+    }
+    if (r < 0) {
+        Py_DECREF(items);
+        return r;
+    }
+    if (f->kind == K_ALTERNATIVES && PyList_GET_SIZE(items)) {
+        *out = PyObject_CallFunctionObjArgs(c->r->alternatives, items,
+                                            (PyObject *)&PyTuple_Type, NULL);
+    }
+    else {
+        *out = PyList_AsTuple(items);
+    }
+    Py_DECREF(items);
+    return *out == NULL ? -1 : 0;
+}
+
+/* One meeting at c->i: its keys in field order, each at most once. */
+static int
+scan_meeting(Scan *c, PyObject **out)
+{
+    const Reader *r = c->r;
+    PyObject *values[MAX_FIELDS] = {NULL};
+    int result = expect(c, '{'), next = 0;
+    if (result == 0 && at(c, '}')) {
+        c->i++;
+    }
+    else {
+        while (result == 0) {
+            if (expect(c, '"') < 0) {
+                result = DECLINE;
+                break;
+            }
+            const unsigned char *key = c->s + c->i;
+            const unsigned char *quote = memchr(key, '"', (size_t)(c->n - c->i));
+            if (quote == NULL) {
+                result = DECLINE; /* an escaped key never equals a name: it declines below */
+                break;
+            }
+            Py_ssize_t len = quote - key;
+            while (next < r->n
+                   && !(r->fields[next].name_len == len
+                        && memcmp(r->fields[next].name, key, (size_t)len) == 0)) {
+                next++; /* a field whose key is absent */
+            }
+            if (next == r->n) {
+                result = DECLINE; /* unknown, repeated or out of order */
+                break;
+            }
+            c->i += len + 1;
+            if (expect(c, ':') < 0) {
+                result = DECLINE;
+                break;
+            }
+            result = scan_field(c, &r->fields[next], &values[next]);
+            next++;
+            if (result == 0 && at(c, ',')) {
+                c->i++;
+                continue;
+            }
+            if (result == 0) {
+                result = expect(c, '}');
+            }
+            break;
+        }
+    }
+    for (int k = 0; k < r->n && result == 0; k++) {
+        if (values[k] == NULL) {
+            if (r->fields[k].required) {
+                result = DECLINE;
+            }
+            else {
+                values[k] = Py_NewRef(r->fields[k].default_);
+            }
+        }
+    }
+    PyObject *meeting = NULL;
+    if (result == 0) {
+        meeting = r->type->tp_alloc(r->type, 0);
+        result = meeting == NULL ? -1 : 0;
+    }
+    if (result < 0) {
+        for (int k = 0; k < r->n; k++) {
+            Py_XDECREF(values[k]);
+        }
+        return result;
+    }
+    for (int k = 0; k < r->n; k++) {
+        *(PyObject **)((char *)meeting + r->fields[k].offset) = values[k];
+    }
+    if (r->post_init != Py_None) {
+        PyObject *none = PyObject_CallOneArg(r->post_init, meeting);
+        if (none == NULL) {
+            Py_DECREF(meeting);
+            return -1;
+        }
+        Py_DECREF(none);
+    }
+    *out = meeting;
+    return 0;
+}
+
+/* Reader(data, start) -> (list of meetings, end) | None: the meetings of the array whose
+ * first element is at ``start`` (just after its ``[``), and where the text after its ``]``
+ * starts. ``data`` is bytes or ASCII str; other text declines. */
+static PyObject *
+Reader_call(Reader *self, PyObject *args, PyObject *kwargs)
+{
+    PyObject *data;
+    Py_ssize_t start;
+    if (!PyArg_ParseTuple(args, "On:read", &data, &start)) {
+        return NULL;
+    }
+    if (kwargs != NULL && PyDict_GET_SIZE(kwargs)) {
+        PyErr_SetString(PyExc_TypeError, "read() takes no keyword arguments");
+        return NULL;
+    }
+    Scan c = {NULL, 0, start, self, NULL, NULL, NULL, NULL, NULL};
+    if (PyBytes_CheckExact(data)) {
+        c.s = (const unsigned char *)PyBytes_AS_STRING(data);
+        c.n = PyBytes_GET_SIZE(data);
+    }
+    else if (PyUnicode_CheckExact(data)) {
+        if (!PyUnicode_IS_ASCII(data)) {
+            Py_RETURN_NONE;
+        }
+        c.s = PyUnicode_1BYTE_DATA(data);
+        c.n = PyUnicode_GET_LENGTH(data);
+    }
+    else {
+        PyErr_SetString(PyExc_TypeError, "read() takes bytes or str");
+        return NULL;
+    }
+    if (start < 0 || start > c.n) {
+        PyErr_SetString(PyExc_ValueError, "start is outside the text");
+        return NULL;
+    }
+    PyObject *meetings = PyList_New(0);
+    c.dates = PyDict_New();
+    c.raw_places = PyDict_New();
+    c.raw_people = PyDict_New();
+    c.places = PyDict_New();
+    c.people = PyDict_New();
+    int r = meetings && c.dates && c.raw_places && c.raw_people && c.places && c.people ? 0 : -1;
+    if (r == 0 && at(&c, ']')) {
+        c.i++;
+    }
+    else {
+        while (r == 0) {
+            PyObject *meeting;
+            r = scan_meeting(&c, &meeting);
+            if (r < 0) {
+                break;
+            }
+            r = PyList_Append(meetings, meeting);
+            Py_DECREF(meeting);
+            if (r == 0 && at(&c, ',')) {
+                c.i++;
+                continue;
+            }
+            if (r == 0) {
+                r = expect(&c, ']');
+            }
+            break;
+        }
+    }
+    Py_XDECREF(c.dates);
+    Py_XDECREF(c.raw_places);
+    Py_XDECREF(c.raw_people);
+    Py_XDECREF(c.places);
+    Py_XDECREF(c.people);
+    if (r == 0) {
+        PyObject *found = Py_BuildValue("(Nn)", meetings, c.i);
+        return found;
+    }
+    Py_XDECREF(meetings);
+    if (r == DECLINE) {
+        Py_RETURN_NONE;
+    }
+    if (PyErr_ExceptionMatches(self->declines)) {
+        PyErr_Clear(); /* as turkicorg's reader: it declines, the pure reader reads */
+        Py_RETURN_NONE;
+    }
+    return NULL;
+}
+
+/* meeting: (type, ((name, kind, required, default, choices value -> member or None), ...)) */
+static int
+read_reader_layout(Reader *self, PyObject *spec)
+{
+    PyObject *fields;
+    if (!PyArg_ParseTuple(spec, "O!O!:layout", &PyType_Type, &self->type, &PyTuple_Type,
+                          &fields)) {
+        return -1;
+    }
+    Py_ssize_t n = PyTuple_GET_SIZE(fields);
+    if (n > MAX_FIELDS) {
+        PyErr_SetString(PyExc_ValueError, "too many fields");
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        RField *f = &self->fields[i];
+        PyObject *row = PyTuple_GET_ITEM(fields, i), *name, *choices;
+        if (!PyTuple_Check(row)) {
+            PyErr_SetString(PyExc_TypeError, "a field must be a tuple");
+            return -1;
+        }
+        if (!PyArg_ParseTuple(row, "UipOO:field", &name, &f->kind, &f->required, &f->default_,
+                              &choices)) {
+            return -1;
+        }
+        if (f->kind < K_TEXT || f->kind > K_ALTERNATIVES) {
+            PyErr_Format(PyExc_ValueError, "kind %d is not read here", f->kind);
+            return -1;
+        }
+        if ((f->kind == K_CHOICE) != (choices != Py_None)
+            || (choices != Py_None && !PyDict_CheckExact(choices))) {
+            PyErr_SetString(PyExc_TypeError, "a dict of choices is given for choice fields only");
+            return -1;
+        }
+        if (member_offset(self->type, name, &f->offset) < 0) {
+            return -1;
+        }
+        f->name = PyUnicode_AsUTF8AndSize(name, &f->name_len);
+        if (f->name == NULL) {
+            return -1;
+        }
+        if (choices != Py_None && (f->choices = PyDict_Copy(choices)) == NULL) {
+            return -1;
+        }
+        self->n = (int)i + 1;
+    }
+    return 0;
+}
+
+static PyObject *
+Reader_new(PyTypeObject *cls, PyObject *args, PyObject *kwargs)
+{
+    PyObject *meeting, *post_init, *read_date, *place, *participant, *alternatives, *declines;
+    PyTypeObject *date_type;
+    static char *names[] = {"meeting", "post_init", "date", "read_date", "place",
+                            "participant", "alternatives", "declines", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!OO!OOOOO:Reader", names, &PyTuple_Type,
+                                     &meeting, &post_init, &PyType_Type, &date_type, &read_date,
+                                     &place, &participant, &alternatives, &declines)) {
+        return NULL;
+    }
+    PyObject *callables[] = {read_date, place, participant, alternatives};
+    for (int k = 0; k < 4; k++) {
+        if (!PyCallable_Check(callables[k])) {
+            PyErr_SetString(PyExc_TypeError, "the reader's helpers must be callable");
+            return NULL;
+        }
+    }
+    if (post_init != Py_None && !PyCallable_Check(post_init)) {
+        PyErr_SetString(PyExc_TypeError, "post_init must be callable or None");
+        return NULL;
+    }
+    Reader *self = (Reader *)cls->tp_alloc(cls, 0);
+    if (self == NULL) {
+        return NULL;
+    }
+    self->spec = Py_BuildValue("(OOOOOOOO)", meeting, post_init, date_type, read_date, place,
+                               participant, alternatives, declines);
+    self->post_init = post_init;
+    self->date_type = date_type;
+    self->read_date = read_date;
+    self->place = place;
+    self->participant = participant;
+    self->alternatives = alternatives;
+    self->declines = declines;
+    if (self->spec == NULL || read_reader_layout(self, meeting) < 0) {
+        Py_DECREF(self);
+        return NULL;
+    }
+    PyObject *year = PyUnicode_FromString("year"), *month = PyUnicode_FromString("month"),
+             *day = PyUnicode_FromString("day");
+    int r = year && month && day && member_offset(date_type, year, &self->year_offset) == 0
+            && member_offset(date_type, month, &self->month_offset) == 0
+            && member_offset(date_type, day, &self->day_offset) == 0;
+    Py_XDECREF(year);
+    Py_XDECREF(month);
+    Py_XDECREF(day);
+    if (!r) {
+        Py_DECREF(self);
+        return NULL;
+    }
+    return (PyObject *)self;
+}
+
+static void
+Reader_dealloc(Reader *self)
+{
+    for (int j = 0; j < self->n; j++) {
+        Py_XDECREF(self->fields[j].choices);
+    }
+    Py_XDECREF(self->spec);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static PyTypeObject ReaderType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "_turkicorg_speedups.Reader",
+    .tp_doc = PyDoc_STR("Reader(meeting, post_init, date, read_date, place, participant, "
+                        "alternatives, declines): call it with a registry document and where "
+                        "its meetings start to get (meetings, end), or None when it declines."),
+    .tp_basicsize = sizeof(Reader),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = Reader_new,
+    .tp_dealloc = (destructor)Reader_dealloc,
+    .tp_call = (ternaryfunc)Reader_call,
+};
+
 static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT,
     .m_name = "_turkicorg_speedups",
-    .m_doc = "The compiled writer of turkicorg's meetings (optional).",
+    .m_doc = "The compiled writer and reader of turkicorg's meetings (optional).",
     .m_size = -1,
 };
 
@@ -798,15 +1704,16 @@ PyInit__turkicorg_speedups(void)
         ESCAPED[c] = 1;
     }
     ESCAPED['"'] = ESCAPED['\\'] = 1;
-    if (PyType_Ready(&WriterType) < 0) {
+    if (PyType_Ready(&WriterType) < 0 || PyType_Ready(&ReaderType) < 0) {
         return NULL;
     }
     PyObject *m = PyModule_Create(&module);
     if (m == NULL) {
         return NULL;
     }
-    if (PyModule_AddIntConstant(m, "API", 1) < 0
-        || PyModule_AddObjectRef(m, "Writer", (PyObject *)&WriterType) < 0) {
+    if (PyModule_AddIntConstant(m, "API", 2) < 0
+        || PyModule_AddObjectRef(m, "Writer", (PyObject *)&WriterType) < 0
+        || PyModule_AddObjectRef(m, "Reader", (PyObject *)&ReaderType) < 0) {
         Py_DECREF(m);
         return NULL;
     }

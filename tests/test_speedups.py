@@ -1,10 +1,11 @@
 """The optional compiled writer: found and switched as documented, and the pure writer's bytes.
 
-The first part runs everywhere: a stand-in module (the pure writer behind the extension's
-interface) shows how :mod:`turkicorg.serialize.compiled` finds, uses and ignores the
-extension. The second part runs where ``turkicorg-speedups`` is installed
+The first part runs everywhere: a stand-in module (the pure writer and reader behind the
+extension's interface) shows how :mod:`turkicorg.serialize.compiled` finds, uses and ignores
+the extension. The second part runs where ``turkicorg-speedups`` is installed
 (``python -m pip install ./speedups``; CI installs it in a step of its own): the extension's
-bytes against the pure writer's, for any registry, and its declines.
+bytes against the pure writer's, for any registry, and its declines. The compiled reader's
+own tests are in ``test_speedups_reader.py``.
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ from turkicorg import Meeting, MeetingRegistry, load_default, serialize
 from turkicorg import strategies as tst
 from turkicorg.cli.app import main as cli_main
 from turkicorg.dates import PartialDate
+from turkicorg.errors import InvalidDataError
 from turkicorg.meetings import Format, Participant, Place
-from turkicorg.serialize import compiled, fastwrite, fields
+from turkicorg.serialize import compiled, fastdoc, fastread, fastvalues, fastwrite, fields
 from turkicorg.serialize.common import Switch
 from turkicorg.serialize.compiled import COMPILED
 from turkicorg.serialize.fastread import FAST_PATH
@@ -72,18 +74,47 @@ class FakeWriter:
         return pure_json(meetings)
 
 
+class FakeReader:
+    """The extension's reader, made of the standard library's parser and the pure reader."""
+
+    made: list[dict[str, Any]] = []  # noqa: RUF012 - the test reads what was made
+    calls: list[int] = []  # noqa: RUF012
+
+    def __init__(self, **spec: Any) -> None:
+        self.made.append(spec)
+
+    def __call__(self, data: bytes | str, start: int) -> tuple[list[Meeting], int] | None:
+        self.calls.append(start)
+        text = data.decode() if isinstance(data, bytes) else data
+        decoder = json.JSONDecoder(object_pairs_hook=tuple)
+        try:
+            items, end = decoder.raw_decode(text, start - 1)
+        except ValueError:
+            return None
+        meetings = fastread.fast_meetings(items, pairs=True)
+        return None if meetings is None else (list(meetings), end)
+
+
+def forget() -> None:
+    """The extension looked for again, and its writer and reader made again, on first use."""
+    for cached in (compiled._module, compiled._writer, compiled._reader):
+        cached.cache_clear()
+
+
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> Any:
     """A stand-in extension installed (the writer made again on first use, and after)."""
     module = types.ModuleType(compiled.MODULE)
     module.API = compiled.API  # type: ignore[attr-defined]
     module.Writer = FakeWriter  # type: ignore[attr-defined]
+    module.Reader = FakeReader  # type: ignore[attr-defined]
     FakeWriter.made, FakeWriter.calls = [], []
+    FakeReader.made, FakeReader.calls = [], []
     monkeypatch.setitem(sys.modules, compiled.MODULE, module)
     monkeypatch.delenv(compiled.PURE_ENV, raising=False)
-    compiled._writer.cache_clear()
+    forget()
     yield module
-    compiled._writer.cache_clear()
+    forget()
 
 
 def test_the_stand_in_is_used_for_every_writer_of_meetings(fake: Any) -> None:
@@ -106,10 +137,97 @@ def test_the_stand_in_is_used_for_every_writer_of_meetings(fake: Any) -> None:
     assert len(FakeWriter.calls) == 4 + len(registry)
 
 
+def test_the_stand_in_reads_registry_documents_given_as_bytes_or_ascii_text(fake: Any) -> None:
+    """loads of bytes or ASCII text in the canonical layout takes the extension's meetings."""
+    registry = load_default().meetings
+    data = pure_dumpb(registry)
+    assert serialize.loads(data, MeetingRegistry) == registry
+    assert serialize.loads(data + b"\n", MeetingRegistry) == registry
+    assert FakeReader.calls == [len(fastdoc.PREFIX)] * 2
+    text = pure_dumpb(MeetingRegistry([MEETING])).decode()
+    assert serialize.loads(text, MeetingRegistry) == MeetingRegistry([MEETING])
+    assert FakeReader.calls == [len(fastdoc.PREFIX)] * 3
+    assert len(FakeReader.made) == 1  # made once
+    (spec,) = FakeReader.made
+    made_cls, rows = spec["meeting"]
+    assert made_cls is Meeting
+    assert [row[0] for row in rows] == list(fields.MEETING_FIELD_NAMES)
+    for row, field in zip(rows, fields.MEETING_FIELDS, strict=True):
+        assert row[1] == compiled.KIND_CODES[field.kind]
+        assert row[2] is field.required
+        assert row[3] == (None if field.required else field.default)
+        assert row[4] == (dict(field.choices) if field.kind is fields.Kind.CHOICE else None)
+    assert spec["post_init"] is Meeting.__attrs_post_init__
+    assert spec["date"] is PartialDate
+    assert spec["read_date"] is fastvalues.read_date
+    assert spec["place"] == fastvalues.PLACE.shared
+    assert spec["participant"] == fastvalues.PARTICIPANT.shared
+    assert spec["alternatives"] is fastvalues.read_alternatives
+    assert spec["declines"] == fastread.SCAN_DECLINES
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda data: b"\xef\xbb\xbf" + data,  # a byte order mark before the document
+        lambda data: b" " + data,  # white space before it
+        lambda data: data.decode().replace('"t"', '"\u00e9"'),  # text that is not ASCII
+        bytearray,  # neither bytes nor str
+        memoryview,
+    ],
+)
+def test_the_stand_in_is_not_asked_to_read_what_it_cannot(fake: Any, change: Any) -> None:
+    """The pure reader reads these (the extension reads bytes and ASCII text in the layout)."""
+    data = pure_dumpb(MeetingRegistry([MEETING]))
+    found = serialize.loads(change(data), MeetingRegistry)
+    assert found in (
+        MeetingRegistry([MEETING]),
+        MeetingRegistry([attrs.evolve(MEETING, title="\u00e9")]),
+    )
+    assert FakeReader.calls == []
+
+
+def test_the_stand_in_is_not_asked_past_max_size(fake: Any) -> None:
+    data = pure_dumpb(MeetingRegistry([MEETING]))
+    assert serialize.loads(data, MeetingRegistry, max_size=len(data)) == MeetingRegistry([MEETING])
+    assert FakeReader.calls == [len(fastdoc.PREFIX)]
+    with pytest.raises(InvalidDataError, match="larger than max_size"):
+        serialize.loads(data, MeetingRegistry, max_size=len(data) - 1)
+    assert len(FakeReader.calls) == 1
+
+
+def test_what_the_stand_in_reads_is_checked_as_the_pure_reader_checks_it(fake: Any) -> None:
+    """Text after the array declines; a duplicate id is reported as the pure path does."""
+    twice = MeetingRegistry([MEETING]).meetings * 2
+    data = pure_dumpb(MeetingRegistry([MEETING])).replace(b"]}", b"]}x")
+    with pytest.raises(InvalidDataError) as found:
+        serialize.loads(data, MeetingRegistry)
+    with COMPILED.disabled(), pytest.raises(InvalidDataError) as pure:
+        serialize.loads(data, MeetingRegistry)
+    assert str(found.value) == str(pure.value)
+    body = ",".join([pure_json([MEETING]).decode()] * 2)  # type: ignore[union-attr]
+    data = (fastdoc.PREFIX + body + "]}").encode()
+    with pytest.raises(InvalidDataError) as found:
+        serialize.loads(data, MeetingRegistry)
+    with COMPILED.disabled(), pytest.raises(InvalidDataError) as pure:
+        serialize.loads(data, MeetingRegistry)
+    assert str(found.value) == str(pure.value)
+    assert "$.meetings[1].id" in str(found.value)
+    assert len(FakeReader.calls) == 2
+    assert len(twice) == 2
+
+
+def test_a_declining_reader_leaves_the_pure_reader_to_read(fake: Any) -> None:
+    fake.Reader = lambda **spec: lambda data, start: None
+    registry = load_default().meetings
+    assert serialize.loads(pure_dumpb(registry), MeetingRegistry) == registry
+
+
 def test_info_says_which_writer_writes_json(fake: Any) -> None:
     out = io.StringIO()
     assert cli_main(["info"], out=out, err=io.StringIO()) == 0
     assert "JSON writer:    compiled (turkicorg-speedups)\n" in out.getvalue()
+    assert "JSON reader:    compiled (turkicorg-speedups)\n" in out.getvalue()
 
 
 def test_a_declining_stand_in_leaves_the_pure_writer_to_write(fake: Any) -> None:
@@ -183,15 +301,19 @@ def test_the_extension_is_ignored_when_it_must_be(
         def refuse(**spec: Any) -> None:
             raise TypeError("'id' is not a slot")
 
-        fake.Writer = refuse
+        fake.Writer = fake.Reader = refuse
     elif setup == "unknown_kind":
         monkeypatch.delitem(compiled.KIND_CODES, fields.Kind.DATE)
     else:
         monkeypatch.setattr(FAST_PATH, "applies", False)
     assert not serialize.speedups_in_use()
     assert compiled.compiled_json([MEETING]) is None
-    assert serialize.dumpb(MeetingRegistry([MEETING])) == pure_dumpb(MeetingRegistry([MEETING]))
+    assert compiled.compiled_reader() is None
+    data = pure_dumpb(MeetingRegistry([MEETING]))
+    assert serialize.dumpb(MeetingRegistry([MEETING])) == data
+    assert serialize.loads(data, MeetingRegistry) == MeetingRegistry([MEETING])
     assert FakeWriter.calls == []
+    assert FakeReader.calls == []
 
 
 def test_an_empty_environment_variable_does_not_ignore_it(
@@ -207,6 +329,7 @@ def test_the_switches_turn_it_off_and_on(fake: Any, monkeypatch: pytest.MonkeyPa
     with COMPILED.disabled():
         assert not serialize.speedups_in_use()
         assert compiled.compiled_json(registry) is None
+        assert compiled.compiled_reader() is None
         with COMPILED.disabled():
             pass
         assert not COMPILED.enabled
@@ -215,6 +338,7 @@ def test_the_switches_turn_it_off_and_on(fake: Any, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(FAST_PATH, "enabled", False)
     assert not serialize.speedups_in_use()
     assert compiled.compiled_json(registry) is None
+    assert compiled.compiled_reader() is None
     assert FakeWriter.calls == []
     monkeypatch.setattr(FAST_PATH, "enabled", True)
     assert compiled.compiled_json(registry) == pure_json(registry)

@@ -44,10 +44,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace, console: Console) -> int:
     """Print the data version, the last-verified day, counts and where the facts come from."""
-    from turkicorg.serialize.compiled import speedups_in_use  # noqa: PLC0415 - info only
+    from turkicorg.serialize.compiled import (  # noqa: PLC0415 - info only
+        compiled_reader,
+        speedups_in_use,
+    )
 
     ots = load(args)
-    writer = "compiled (turkicorg-speedups)" if speedups_in_use() else "pure Python"
+    compiled, pure = "compiled (turkicorg-speedups)", "pure Python"
+    writer = compiled if speedups_in_use() else pure
+    reader = compiled if compiled_reader() is not None else pure
     sources = {s for m in ots.memberships for s in m.sources}
     sources |= {s for a in ots.appointments for s in a.sources}
     sources |= {s for m in ots.meetings for s in m.sources}
@@ -62,6 +67,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
         f"meetings:       {len(ots.meetings)}",
         f"distinct sources: {len(sources)}",
         f"JSON writer:    {writer}",
+        f"JSON reader:    {reader}",
         "Every fact carries its source URLs; see the data-provenance page of the docs.",
     ):
         console.line(line)

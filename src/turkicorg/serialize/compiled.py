@@ -1,12 +1,17 @@
-"""The optional compiled writer of meetings (the ``turkicorg-speedups`` distribution).
+"""The optional compiled writer and reader of meetings (the ``turkicorg-speedups`` distribution).
 
 ``python -m pip install ./speedups`` (from a checkout; a C compiler is needed) installs the
-extension module ``_turkicorg_speedups``. It writes the same bytes as
-:mod:`~turkicorg.serialize.fastwrite`'s generated writer, from the objects' slots, in C. It
-knows nothing of the model: the writer is made here from the one field table
-(:data:`~.fields.MEETING_FIELDS`), and a value it does not expect makes a call return None,
-so the pure writer then writes. The output is therefore the pure writer's or nothing (a
-differential test holds the two to the same bytes).
+extension module ``_turkicorg_speedups``. Its writer writes the same bytes as
+:mod:`~turkicorg.serialize.fastwrite`'s generated writer, from the objects' slots, in C. Its
+reader builds the same meetings as :mod:`~turkicorg.serialize.fastread`'s generated reader,
+from a registry document in the canonical layout, given as UTF-8 bytes or ASCII text: it
+checks each value as that reader checks it, sets the slots, calls the model's own
+``__attrs_post_init__``, and leaves dates, places, participants and alternatives it does not
+make itself to that reader's functions. Both know nothing of the model: they are made here
+from the one field table (:data:`~.fields.MEETING_FIELDS`), and anything they do not expect
+makes a call return None, so the pure writer writes, or the pure reader reads (and reports
+what is wrong). The results are therefore the pure code's or nothing (differential tests hold
+the two to the same bytes and the same meetings).
 
 It is used when it is installed with the interface this module was written for
 (:data:`API`), the environment variable ``TURKICORG_PURE_PYTHON`` is unset or empty, and the
@@ -25,7 +30,8 @@ from typing import Any, Final
 from turkicorg.dates import PartialDate
 from turkicorg.meetings import Meeting, Participant, Place
 from turkicorg.serialize.common import Switch
-from turkicorg.serialize.fastread import FAST_PATH
+from turkicorg.serialize.fastread import FAST_PATH, SCAN_DECLINES
+from turkicorg.serialize.fastvalues import PARTICIPANT, PLACE, read_alternatives, read_date
 from turkicorg.serialize.fastwrite import FAILS, escape
 from turkicorg.serialize.fields import MEETING_FIELDS, FieldSpec, Kind, field_specs
 from turkicorg.sourcing import Alternative
@@ -36,6 +42,9 @@ if typing.TYPE_CHECKING:
 
     Writer: TypeAlias = Callable[[Iterable[Meeting]], bytes | None]
     """A compiled writer: the meetings' JSON joined with commas, as UTF-8, or None (declined)."""
+    Reader: TypeAlias = Callable[[bytes | str, int], tuple[list[Meeting], int] | None]
+    """A compiled reader: the meetings of the array starting at an index of the text (just
+    after its ``[``) and the index after its ``]``, or None (declined)."""
 
 __all__ = [
     "API",
@@ -44,14 +53,17 @@ __all__ = [
     "MODULE",
     "PURE_ENV",
     "compiled_json",
+    "compiled_reader",
     "layout",
+    "make_reader",
     "make_writer",
+    "reader_layout",
     "speedups_in_use",
 ]
 
 MODULE: Final = "_turkicorg_speedups"
 """The extension module's name."""
-API: Final = 1
+API: Final = 2
 """The version of the extension's interface this module uses (the module's ``API``)."""
 PURE_ENV: Final = "TURKICORG_PURE_PYTHON"
 """The environment variable that, set to anything but the empty string, ignores the extension."""
@@ -117,14 +129,61 @@ def make_writer(factory: Callable[..., Any]) -> Writer:
     return writer
 
 
+def reader_layout(
+    cls: type, specs: tuple[FieldSpec, ...]
+) -> tuple[type, tuple[tuple[Any, ...], ...]]:
+    """A class's fields as the extension's reader takes them.
+
+    ``(cls, ((name, kind code, required, default, choices or None), ...))``, the choices
+    mapping each JSON value to its enumeration member (as the pure reader's). A field whose
+    key is absent takes its default (None where absent means None).
+
+    Raises:
+        KeyError: A field has a kind the extension does not read.
+    """
+    return (
+        cls,
+        tuple(
+            (
+                spec.name,
+                KIND_CODES[spec.kind],
+                spec.required,
+                None if spec.required else spec.default,
+                dict(spec.choices) if spec.kind is Kind.CHOICE else None,
+            )
+            for spec in specs
+        ),
+    )
+
+
+def make_reader(factory: Callable[..., Any]) -> Reader:
+    """The extension's reader (``factory`` is its ``Reader`` class) made for the model.
+
+    Raises:
+        KeyError: A field has a kind the extension does not read.
+        TypeError, ValueError, AttributeError: The extension refuses the layout.
+    """
+    reader: Reader = factory(
+        meeting=reader_layout(Meeting, MEETING_FIELDS),
+        post_init=getattr(Meeting, "__attrs_post_init__", None),
+        date=PartialDate,
+        read_date=read_date,
+        place=PLACE.shared,
+        participant=PARTICIPANT.shared,
+        alternatives=read_alternatives,
+        declines=SCAN_DECLINES,
+    )
+    return reader
+
+
 COMPILED: Final = Switch()
-"""The switch of the compiled writer (``COMPILED.enabled``; ``COMPILED.disabled()`` writes with
-the pure writer alone inside a ``with`` block: benchmarks, tests)."""
+"""The switch of the compiled writer and reader (``COMPILED.enabled``; ``COMPILED.disabled()``
+writes and reads with the pure code alone inside a ``with`` block: benchmarks, tests)."""
 
 
 @functools.cache
-def _writer() -> Writer | None:
-    """The extension's writer, found and made on first use (None: not installed or not used)."""
+def _module() -> Any:
+    """The extension module, found on first use (None: not installed or not used)."""
     if os.environ.get(PURE_ENV) or not FAST_PATH.applies:
         return None
     try:
@@ -132,11 +191,39 @@ def _writer() -> Writer | None:
     except ImportError:
         return None
     if getattr(module, "API", None) != API:
-        return None  # another version's interface: the pure writer writes
+        return None  # another version's interface: the pure code reads and writes
+    return module
+
+
+@functools.cache
+def _writer() -> Writer | None:
+    """The extension's writer, made on first use (None: not installed or not used)."""
+    module = _module()
+    if module is None:
+        return None
     try:
         return make_writer(module.Writer)
     except (KeyError, TypeError, ValueError, AttributeError):
         return None  # a model the extension cannot write
+
+
+@functools.cache
+def _reader() -> Reader | None:
+    """The extension's reader, made on first use (None: not installed or not used)."""
+    module = _module()
+    if module is None:
+        return None
+    try:
+        return make_reader(module.Reader)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None  # a model the extension cannot read
+
+
+def compiled_reader() -> Reader | None:
+    """The compiled reader, when it is installed, switched on and able to read the model."""
+    if not (COMPILED.enabled and FAST_PATH.enabled):
+        return None
+    return _reader()
 
 
 def speedups_in_use() -> bool:

@@ -32,7 +32,7 @@ from turkicorg.serialize.common import (
 )
 from turkicorg.serialize.compiled import compiled_json
 from turkicorg.serialize.doctypes import DOCUMENT_TYPES, check_type
-from turkicorg.serialize.fastdoc import fast_registry_text
+from turkicorg.serialize.fastdoc import fast_registry_data, fast_registry_text
 from turkicorg.serialize.fastread import FAST_PATH, fast_meeting, fast_registry_document
 from turkicorg.serialize.fastwrite import fast_meetings_json
 from turkicorg.serialize.jsontext import document_text, encode, parse, utf8
@@ -309,6 +309,9 @@ def loads(
     check_type(cls)
     with gc_paused:
         if cls is MeetingRegistry and FAST_PATH.enabled:
+            found = fast_registry_data(text, max_size)
+            if found is not None:
+                return typing.cast("T", found)
             text = document_text(text, max_size, "the document")
             found = fast_registry_text(text) or fast_registry_document(
                 parse(text, max_size, pairs=True)

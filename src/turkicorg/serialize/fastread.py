@@ -54,6 +54,7 @@ __all__ = [
     "LAYOUT_LIMIT",
     "READABLE_KINDS",
     "READ_MEETING",
+    "SCAN_DECLINES",
     "FastPath",
     "always_true",
     "build_registry",
@@ -69,6 +70,9 @@ READABLE_KINDS: Final = frozenset(Kind) - {Kind.OTHER}
 """The kinds of meeting field the generated reader handles."""
 DECLINES: Final = (Reject, LookupError, TypeError, ValueError, AttributeError, TurkicOrgError)
 """What the generated reader raises when it declines an input (the strict path then reads)."""
+SCAN_DECLINES: Final = (StopIteration, RecursionError, MemoryError, IndexError, *DECLINES)
+"""What makes a reader of a whole document decline: :data:`DECLINES`, and what the JSON scanner
+raises for text it does not read (the strict path then parses and reports it)."""
 _REGISTRY_KEYS: Final = frozenset(("format", "version", "type", "meetings"))
 
 
