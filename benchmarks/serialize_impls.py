@@ -162,7 +162,7 @@ class Impl:
 
 
 def turkicorg_impl(*, fast: bool = True, compiled: bool = True) -> Impl:
-    """turkicorg as installed; ``compiled=False``: its pure writer even where
+    """turkicorg as installed; ``compiled=False``: its pure reader and writer even where
     ``turkicorg-speedups`` is installed (``fast=False``: the strict converter alone)."""
     from turkicorg import serialize  # noqa: PLC0415 - imported in the setup being timed
     from turkicorg.registry import MeetingRegistry  # noqa: PLC0415
@@ -178,11 +178,11 @@ def turkicorg_impl(*, fast: bool = True, compiled: bool = True) -> Impl:
         serialize.converter  # noqa: B018 - imported here: the strict path needs it
 
     def decode(data: bytes) -> MeetingRegistry:
-        FAST_PATH.enabled = fast
+        FAST_PATH.enabled, COMPILED.enabled = fast, compiled
         try:
             return loads(data, MeetingRegistry, max_size=None)
         finally:
-            FAST_PATH.enabled = FAST_PATH.applies
+            FAST_PATH.enabled, COMPILED.enabled = FAST_PATH.applies, True
 
     def encode(registry: MeetingRegistry) -> bytes:
         FAST_PATH.enabled, COMPILED.enabled = fast, compiled
@@ -195,9 +195,9 @@ def turkicorg_impl(*, fast: bool = True, compiled: bool = True) -> Impl:
         how = "`serialize.loads(data, MeetingRegistry)` / `serialize.dumpb(registry)`"
         how += ": full validation, a sorted registry"
         if not compiled:
-            return Impl("turkicorg-pure", decode, encode, how + "; the pure writer")
+            return Impl("turkicorg-pure", decode, encode, how + "; the pure reader and writer")
         writer = "in use" if serialize.speedups_in_use() else "not installed"
-        return Impl("turkicorg", decode, encode, how + f"; the compiled writer {writer}")
+        return Impl("turkicorg", decode, encode, how + f"; the compiled reader and writer {writer}")
     how = "the same with the fast meeting path switched off (the cattrs converter alone)"
     return Impl("turkicorg-strict", decode, encode, how)
 
@@ -386,5 +386,5 @@ VARIANTS: dict[str, Callable[[], Impl]] = {
     "pydantic-unpaused": lambda: pydantic_impl(pause=False),
     "cattrs-stock-unpaused": lambda: cattrs_stock_impl(pause=False),
 }
-"""The peers as shipped, with the collector on during each call, and turkicorg's pure writer
-where the compiled one is installed (asked for by name)."""
+"""The peers as shipped, with the collector on during each call, and turkicorg's pure reader
+and writer where the compiled ones are installed (asked for by name)."""

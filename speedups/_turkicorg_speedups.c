@@ -1389,6 +1389,11 @@ scan_field(Scan *c, const RField *f, PyObject **out)
     }
     else {
         *out = PyList_AsTuple(items);
+        if (*out != NULL && f->kind == K_TEXTS && PyObject_GC_IsTracked(*out)) {
+            /* A tuple of str holds no object the collector tracks: its first collection
+             * would stop tracking it (as it does any such tuple); it starts untracked. */
+            PyObject_GC_UnTrack(*out);
+        }
     }
     Py_DECREF(items);
     return *out == NULL ? -1 : 0;

@@ -10,6 +10,7 @@ examples pin what the reader itself reads and what it leaves to the pure reader.
 from __future__ import annotations
 
 import contextlib
+import gc
 from typing import Any
 
 import pytest
@@ -585,3 +586,18 @@ def test_the_reader_keeps_its_own_copy_of_the_choices() -> None:
         if row[4] is not None:
             row[4].clear()
     assert read(document(ONE), START) is not None
+
+
+def test_tuples_of_text_start_untracked_as_the_collector_would_leave_them() -> None:
+    """The collector stops tracking a tuple of str at its first collection; these start so."""
+    data = before_sources('"topics":["a","b"]')
+    (meeting,), _ = reader()(data, START)
+    assert not gc.is_tracked(meeting.sources)
+    assert not gc.is_tracked(meeting.topics)
+    assert gc.is_tracked(meeting.participants)  # it holds objects the collector tracks
+    assert gc.is_tracked(meeting)
+    with COMPILED.disabled():
+        (pure,) = serialize.loads(data, MeetingRegistry)
+    gc.collect()
+    assert not gc.is_tracked(pure.sources)
+    assert gc.is_tracked(pure.participants)

@@ -2,8 +2,8 @@
 
 The version of turkicorg and of the data (the embedded data, or --data), the day the data was
 last verified, how many parties, memberships, appointments and meetings it holds, how many
-distinct sources back them, and whether the optional compiled writer (turkicorg-speedups)
-writes JSON.
+distinct sources back them, and whether the optional compiled writer and reader
+(turkicorg-speedups) write and read JSON.
 
 Examples:
     turkicorg info
