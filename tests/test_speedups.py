@@ -85,9 +85,9 @@ class FakeReader:
 
     def __call__(self, data: bytes | str, start: int) -> tuple[list[Meeting], int] | None:
         self.calls.append(start)
-        text = data.decode() if isinstance(data, bytes) else data
         decoder = json.JSONDecoder(object_pairs_hook=tuple)
-        try:
+        try:  # bytes that are not UTF-8, malformed JSON: declined
+            text = data.decode() if isinstance(data, bytes) else data
             items, end = decoder.raw_decode(text, start - 1)
         except ValueError:
             return None
@@ -185,6 +185,22 @@ def test_the_stand_in_is_not_asked_to_read_what_it_cannot(fake: Any, change: Any
         MeetingRegistry([attrs.evolve(MEETING, title="\u00e9")]),
     )
     assert FakeReader.calls == []
+
+
+def test_the_stand_in_reads_a_files_bytes(fake: Any, tmp_path: Any) -> None:
+    """load of a path hands the extension the file's bytes, text beyond ASCII too."""
+    registry = MeetingRegistry([attrs.evolve(MEETING, title="Türkiye")])
+    path = tmp_path / "r.json"
+    path.write_bytes(pure_dumpb(registry))
+    assert serialize.load(path, MeetingRegistry) == registry
+    assert FakeReader.calls == [len(fastdoc.PREFIX)]
+    with path.open("rb") as stream:  # a stream is read by the pure reader
+        assert serialize.load(stream, MeetingRegistry) == registry
+    assert len(FakeReader.calls) == 1
+    path.write_bytes(pure_dumpb(registry).replace("ü".encode(), b"\xfc"))
+    with pytest.raises(InvalidDataError, match=r"r\.json is not UTF-8 text"):
+        serialize.load(path, MeetingRegistry)
+    assert FakeReader.calls == [len(fastdoc.PREFIX)] * 2  # asked, and declined
 
 
 def test_the_stand_in_is_not_asked_past_max_size(fake: Any) -> None:

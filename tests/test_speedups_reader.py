@@ -601,3 +601,15 @@ def test_tuples_of_text_start_untracked_as_the_collector_would_leave_them() -> N
     gc.collect()
     assert not gc.is_tracked(pure.sources)
     assert gc.is_tracked(pure.participants)
+
+
+def test_a_file_is_read_from_its_bytes(tmp_path: Any) -> None:
+    """load of a path: the file's bytes, letters beyond ASCII too, as the pure reader reads."""
+    registry = load_default().meetings
+    path = tmp_path / "meetings.json"
+    with COMPILED.disabled():
+        serialize.dump(registry, path)
+        pure = serialize.load(path, MeetingRegistry)
+    assert not path.read_bytes().isascii()
+    assert reader()(path.read_bytes(), START) is not None
+    assert serialize.load(path, MeetingRegistry) == pure == registry

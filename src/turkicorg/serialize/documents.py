@@ -38,7 +38,7 @@ from turkicorg.serialize.fastwrite import fast_meetings_json
 from turkicorg.serialize.jsontext import document_text, encode, parse, utf8
 from turkicorg.serialize.migrations import migrate
 from turkicorg.serialize.quickread import quick_structure
-from turkicorg.serialize.reading import read_text
+from turkicorg.serialize.reading import document_text_of, read_document
 
 if typing.TYPE_CHECKING:
     from collections.abc import Mapping
@@ -354,5 +354,10 @@ def load(
         UnsupportedTypeError: ``cls`` is not a document type.
     """
     check_type(cls)
-    text = read_text(source, max_size=max_size)
-    return loads(text, cls, max_size=None)
+    data = read_document(source, max_size=max_size)
+    if cls is MeetingRegistry and FAST_PATH.enabled:
+        with gc_paused:
+            found = fast_registry_data(data, None)  # a file's bytes, read as they are
+        if found is not None:
+            return typing.cast("T", found)
+    return loads(document_text_of(data, source), cls, max_size=None)

@@ -22,7 +22,15 @@ from turkicorg.serialize.common import DEFAULT_MAX_SIZE
 from turkicorg.serialize.doctypes import DOCUMENT_TYPES
 from turkicorg.serialize.jsontext import parse
 
-__all__ = ["document_type", "position", "read_text", "source_name", "stream_decode_error"]
+__all__ = [
+    "document_text_of",
+    "document_type",
+    "position",
+    "read_document",
+    "read_text",
+    "source_name",
+    "stream_decode_error",
+]
 
 _HEAD: Final = re.compile(
     rb'\s*\{\s*"format"\s*:\s*"turkicorg"\s*,\s*"version"\s*:\s*[0-9]+\s*,'
@@ -102,6 +110,25 @@ def _read_stream(stream: IO[bytes] | IO[str], max_size: int | None) -> str:
     return decode_utf8(bytes(data), source=name)
 
 
+def read_document(
+    source: StrPath | IO[bytes] | IO[str], *, max_size: int | None = DEFAULT_MAX_SIZE
+) -> bytes | str:
+    """A document as it is read: a file's bytes (within ``max_size``), a stream's text.
+
+    :func:`read_text` decodes the bytes; a reader of UTF-8 bytes may take them as they are.
+
+    Raises:
+        DataFileError: As :func:`read_text`.
+        InvalidDataError: As :func:`read_text`, except that bytes are not decoded here.
+    """
+    if not isinstance(source, (str, os.PathLike)):
+        return _read_stream(source, max_size)
+    data = read_bytes(source, limit=max_size)
+    if max_size is not None and len(data) > max_size:
+        raise _too_large(max_size, "bytes")
+    return data
+
+
 def read_text(
     source: StrPath | IO[bytes] | IO[str], *, max_size: int | None = DEFAULT_MAX_SIZE
 ) -> str:
@@ -118,12 +145,16 @@ def read_text(
         InvalidDataError: The bytes are not UTF-8 (the file and the byte offset are named),
             or the input is larger than ``max_size``.
     """
-    if not isinstance(source, (str, os.PathLike)):
-        return _read_stream(source, max_size)
-    data = read_bytes(source, limit=max_size)
-    if max_size is not None and len(data) > max_size:
-        raise _too_large(max_size, "bytes")
-    return decode_utf8(data, source=source_name(source))
+    return document_text_of(read_document(source, max_size=max_size), source)
+
+
+def document_text_of(data: bytes | str, source: object) -> str:
+    """The text of what :func:`read_document` read from ``source`` (bytes decoded as UTF-8).
+
+    Raises:
+        InvalidDataError: The bytes are not UTF-8 (the source and the byte offset named).
+    """
+    return data if isinstance(data, str) else decode_utf8(data, source=source_name(source))
 
 
 def _declared(document: str | bytes | bytearray | memoryview) -> object:
