@@ -1011,10 +1011,11 @@ scan_int(Scan *c, PyObject **out)
     Py_ssize_t first = i;
     long long value = 0;
     while (i < c->n && s[i] >= '0' && s[i] <= '9') {
-        value = value * 10 + (s[i] - '0');
-        if (++i - first > 18) {
-            return DECLINE;
+        if (i - first == 18) {
+            return DECLINE; /* a 19th digit: checked before it could overflow */
         }
+        value = value * 10 + (s[i] - '0');
+        i++;
     }
     Py_ssize_t digits = i - first;
     if (digits == 0 || (digits > 1 && s[first] == '0')) {
@@ -1505,6 +1506,11 @@ Reader_call(Reader *self, PyObject *args, PyObject *kwargs)
         c.n = PyBytes_GET_SIZE(data);
     }
     else if (PyUnicode_CheckExact(data)) {
+#if PY_VERSION_HEX < 0x030C0000
+        if (PyUnicode_READY(data) < 0) { /* a str made by the legacy API, until 3.12 */
+            return NULL;
+        }
+#endif
         if (!PyUnicode_IS_ASCII(data)) {
             Py_RETURN_NONE;
         }
@@ -1604,6 +1610,12 @@ read_reader_layout(Reader *self, PyObject *spec)
         }
         if (member_offset(self->type, name, &f->offset) < 0) {
             return -1;
+        }
+        for (Py_ssize_t j = 0; j < i; j++) {
+            if (self->fields[j].offset == f->offset) {
+                PyErr_Format(PyExc_ValueError, "the slot of %R is given twice", name);
+                return -1; /* its value would be set twice */
+            }
         }
         f->name = PyUnicode_AsUTF8AndSize(name, &f->name_len);
         if (f->name == NULL) {

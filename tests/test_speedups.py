@@ -811,3 +811,11 @@ def test_meeting_documents_and_lines_are_the_pure_writers(registry: MeetingRegis
         lines = list(serialize.iter_dumps(registry))
     assert [serialize.dumps(meeting) for meeting in registry] == documents
     assert list(serialize.iter_dumps(registry)) == lines
+
+
+def test_a_model_without_a_post_init_is_read_without_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader is handed None, and checks nothing after setting the slots, as the pure one."""
+    monkeypatch.delattr(Meeting, "__attrs_post_init__")
+    FakeReader.made = []
+    compiled.make_reader(FakeReader)
+    assert FakeReader.made[-1]["post_init"] is None

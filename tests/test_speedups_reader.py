@@ -552,6 +552,7 @@ def test_the_reader_refuses_a_layout_it_cannot_read() -> None:
         ({"meeting": with_row(0, ("span", 0, True, None, None))}, TypeError),  # not a slot
         ({"meeting": with_row(0, ("\ud800", 0, True, None, None))}, AttributeError),
         ({"meeting": with_row(0, (1, 0, True, None, None))}, TypeError),
+        ({"meeting": with_row(1, ("id", 0, True, None, None))}, ValueError),  # a slot twice
         ({"date": Place}, AttributeError),
         ({"date": 1}, TypeError),
         ({"read_date": 1}, TypeError),

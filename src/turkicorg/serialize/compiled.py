@@ -159,6 +159,9 @@ def reader_layout(
 def make_reader(factory: Callable[..., Any]) -> Reader:
     """The extension's reader (``factory`` is its ``Reader`` class) made for the model.
 
+    It is handed the model's ``__attrs_post_init__`` and the pure reader's functions as they
+    are when it is made (the pure reader is made from them when its module is imported).
+
     Raises:
         KeyError: A field has a kind the extension does not read.
         TypeError, ValueError, AttributeError: The extension refuses the layout.
