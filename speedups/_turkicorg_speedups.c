@@ -640,6 +640,23 @@ member_offset(PyTypeObject *type, PyObject *name, Py_ssize_t *offset)
     return 0;
 }
 
+/* The offsets of a date class's slots ``year``, ``month`` and ``day``. */
+static int
+date_offsets(PyTypeObject *type, Py_ssize_t *year, Py_ssize_t *month, Py_ssize_t *day)
+{
+    const char *names[3] = {"year", "month", "day"};
+    Py_ssize_t *offsets[3] = {year, month, day};
+    for (int k = 0; k < 3; k++) {
+        PyObject *name = PyUnicode_FromString(names[k]);
+        int r = name == NULL ? -1 : member_offset(type, name, offsets[k]);
+        Py_XDECREF(name);
+        if (r < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* layout: (type, ((name, key, kind, required, default, choices or None), ...)); a nested
  * object's (``record``) fields are text, optional text or texts. */
 static int
@@ -742,15 +759,7 @@ Writer_new(PyTypeObject *cls, PyObject *args, PyObject *kwargs)
         Py_DECREF(self);
         return NULL;
     }
-    PyObject *year = PyUnicode_FromString("year"), *month = PyUnicode_FromString("month"),
-             *day = PyUnicode_FromString("day");
-    int r = year && month && day && member_offset(date_type, year, &self->year_offset) == 0
-            && member_offset(date_type, month, &self->month_offset) == 0
-            && member_offset(date_type, day, &self->day_offset) == 0;
-    Py_XDECREF(year);
-    Py_XDECREF(month);
-    Py_XDECREF(day);
-    if (!r) {
+    if (date_offsets(date_type, &self->year_offset, &self->month_offset, &self->day_offset) < 0) {
         Py_DECREF(self);
         return NULL;
     }
@@ -1669,15 +1678,7 @@ Reader_new(PyTypeObject *cls, PyObject *args, PyObject *kwargs)
         Py_DECREF(self);
         return NULL;
     }
-    PyObject *year = PyUnicode_FromString("year"), *month = PyUnicode_FromString("month"),
-             *day = PyUnicode_FromString("day");
-    int r = year && month && day && member_offset(date_type, year, &self->year_offset) == 0
-            && member_offset(date_type, month, &self->month_offset) == 0
-            && member_offset(date_type, day, &self->day_offset) == 0;
-    Py_XDECREF(year);
-    Py_XDECREF(month);
-    Py_XDECREF(day);
-    if (!r) {
+    if (date_offsets(date_type, &self->year_offset, &self->month_offset, &self->day_offset) < 0) {
         Py_DECREF(self);
         return NULL;
     }
