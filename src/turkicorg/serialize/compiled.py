@@ -198,28 +198,32 @@ def _module() -> Any:
     return module
 
 
-@functools.cache
-def _writer() -> Writer | None:
-    """The extension's writer, made on first use (None: not installed or not used)."""
+def _made(make: Callable[[Callable[..., Any]], Any], name: str) -> Any:
+    """``make`` given the extension's class ``name``, or None.
+
+    None when the extension is not installed or not used, or refuses the model.
+    """
     module = _module()
     if module is None:
         return None
     try:
-        return make_writer(module.Writer)
+        return make(getattr(module, name))
     except (KeyError, TypeError, ValueError, AttributeError):
-        return None  # a model the extension cannot write
+        return None  # a model the extension cannot read or write
+
+
+@functools.cache
+def _writer() -> Writer | None:
+    """The extension's writer, made on first use (None: not installed or not used)."""
+    writer: Writer | None = _made(make_writer, "Writer")
+    return writer
 
 
 @functools.cache
 def _reader() -> Reader | None:
     """The extension's reader, made on first use (None: not installed or not used)."""
-    module = _module()
-    if module is None:
-        return None
-    try:
-        return make_reader(module.Reader)
-    except (KeyError, TypeError, ValueError, AttributeError):
-        return None  # a model the extension cannot read
+    reader: Reader | None = _made(make_reader, "Reader")
+    return reader
 
 
 def compiled_reader() -> Reader | None:

@@ -355,7 +355,7 @@ def load(
     """
     check_type(cls)
     data = read_document(source, max_size=max_size)
-    if cls is MeetingRegistry and FAST_PATH.enabled:
+    if cls is MeetingRegistry:
         with gc_paused:
             found = fast_registry_data(data, None)  # a file's bytes, read as they are
         if found is not None:
