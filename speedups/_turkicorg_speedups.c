@@ -1153,6 +1153,40 @@ scan_pairs(Scan *c, PyObject **out)
     return *out == NULL ? -1 : 0;
 }
 
+/* Whether an object the traversal reaches is tracked by the cyclic collector (the object's
+ * own class, which every instance of a class refers to, aside): stops the traversal. */
+static int
+visit_tracked(PyObject *ref, void *owner)
+{
+    if (ref == (PyObject *)Py_TYPE((PyObject *)owner)) {
+        return 0;
+    }
+    return PyObject_IS_GC(ref) && PyObject_GC_IsTracked(ref);
+}
+
+/* Stops tracking ``obj`` when nothing it refers to is tracked: the collector's own rule for
+ * a tuple (its first collection stops tracking a tuple of str, int or untracked objects),
+ * and msgspec's for its structs. Such an object cannot be part of a reference cycle while it
+ * keeps those references, and the reader's objects are immutable. */
+static void
+untrack_atomic(PyObject *obj)
+{
+    traverseproc traverse = Py_TYPE(obj)->tp_traverse;
+    if (PyObject_GC_IsTracked(obj) && traverse != NULL && traverse(obj, visit_tracked, obj) == 0) {
+        PyObject_GC_UnTrack(obj);
+    }
+}
+
+/* untrack_atomic of each tuple an object refers to (an alternative's sources). */
+static int
+visit_tuples(PyObject *ref, void *unused)
+{
+    if (PyTuple_CheckExact(ref)) {
+        untrack_atomic(ref);
+    }
+    return 0;
+}
+
 /* Where the object or array at c->i ends, matching brackets outside strings; DECLINE when the
  * text ends first. It checks nothing else: it only finds the text a cache is keyed by. */
 static Py_ssize_t
@@ -1210,6 +1244,9 @@ scan_shared(Scan *c, PyObject *raw, PyObject *make, PyObject *cache, PyObject **
     }
     if (r == 0) {
         found = PyObject_CallFunctionObjArgs(make, pairs, cache, (PyObject *)&PyTuple_Type, NULL);
+        if (found != NULL) {
+            untrack_atomic(found); /* its fields are text: kept untracked wherever it is used */
+        }
         r = found == NULL || PyDict_SetItem(raw, key, found) < 0 ? -1 : 0;
     }
     Py_XDECREF(pairs);
@@ -1278,6 +1315,9 @@ make_date(Scan *c, PyObject *text, PyObject **out)
                 failed |= parts[k] == NULL;
                 *(PyObject **)((char *)date + offsets[k]) = parts[k];
             }
+            if (!failed) {
+                untrack_atomic(date); /* three ints */
+            }
             if (failed || PyDict_SetItem(c->dates, text, date) < 0) {
                 Py_DECREF(date);
                 if (failed && !PyErr_Occurred()) {
@@ -1293,6 +1333,7 @@ make_date(Scan *c, PyObject *text, PyObject **out)
     if (found == NULL) {
         return -1;
     }
+    untrack_atomic(found);
     *out = found;
     return 0;
 }
@@ -1396,14 +1437,24 @@ scan_field(Scan *c, const RField *f, PyObject **out)
     if (f->kind == K_ALTERNATIVES && PyList_GET_SIZE(items)) {
         *out = PyObject_CallFunctionObjArgs(c->r->alternatives, items,
                                             (PyObject *)&PyTuple_Type, NULL);
+        if (*out != NULL && PyTuple_CheckExact(*out)) {
+            for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(*out); k++) {
+                PyObject *alternative = PyTuple_GET_ITEM(*out, k);
+                traverseproc traverse = Py_TYPE(alternative)->tp_traverse;
+                if (traverse != NULL) {
+                    traverse(alternative, visit_tuples, NULL); /* its sources first */
+                }
+                untrack_atomic(alternative);
+            }
+        }
     }
     else {
         *out = PyList_AsTuple(items);
-        if (*out != NULL && f->kind == K_TEXTS && PyObject_GC_IsTracked(*out)) {
-            /* A tuple of str holds no object the collector tracks: its first collection
-             * would stop tracking it (as it does any such tuple); it starts untracked. */
-            PyObject_GC_UnTrack(*out);
-        }
+    }
+    if (*out != NULL && PyTuple_CheckExact(*out)) {
+        /* Text, or places and participants left untracked: the tuple starts untracked, as
+         * the collector's first pass would leave it. */
+        untrack_atomic(*out);
     }
     Py_DECREF(items);
     return *out == NULL ? -1 : 0;

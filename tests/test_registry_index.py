@@ -8,15 +8,17 @@ from itertools import chain
 from operator import attrgetter
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import turkicorg
 from turkicorg import Meeting, MeetingRegistry, Organ, PartialDate
 from turkicorg import strategies as tst
 from turkicorg.registry.checks import fast_check
 from turkicorg.registry.dateindex import LOOK_BACK, SMALL, DateIndex, Runs, join, span_classes
-from turkicorg.registry.index import registry_order, sort_key, unique_keys
+from turkicorg.registry.index import _in_order, registry_order, sort_key, unique_keys
 
 # Day numbers: a start and a length (0 to a little over a year), members sorted by start.
 spans = st.lists(
@@ -371,6 +373,63 @@ def test_registry_order_equals_the_sort_key(meetings: list[Meeting]) -> None:
     """Two stable sorts order as (earliest, id), the string key of the registry."""
     assert registry_order(meetings) == sorted(meetings, key=sort_key)
     assert registry_order(meetings) == sorted(meetings, key=attrgetter("earliest", "id"))
+
+
+@given(tst.meeting_lists(max_size=30), st.data())
+def test_registry_order_of_meetings_nearly_in_order(meetings: list[Meeting], data: Any) -> None:
+    """Meetings already in order (as a document lists them) are kept as given; one pair
+    swapped, or one meeting moved, is sorted again."""
+    ordered = sorted(meetings, key=sort_key)
+    assert registry_order(ordered) == ordered
+    assert registry_order(iter(ordered)) == ordered
+    if len(ordered) >= 2:
+        i = data.draw(st.integers(0, len(ordered) - 2))
+        j = data.draw(st.integers(i + 1, len(ordered) - 1))
+        swapped = list(ordered)
+        swapped[i], swapped[j] = swapped[j], swapped[i]
+        assert registry_order(swapped) == ordered
+        moved = list(ordered)
+        moved.insert(j, moved.pop(i))
+        assert registry_order(moved) == ordered
+
+
+@given(st.lists(st.tuples(st.integers(0, 3), st.sampled_from(["a", "b", "c", "ab"])), max_size=8))
+def test_in_order_is_the_order_of_the_pairs(pairs: list[tuple[int, str]]) -> None:
+    """The pass of comparisons says what comparing the pairs says (equal pairs included)."""
+    days = [day for day, _ in pairs]
+    ids = [ident for _, ident in pairs]
+    assert _in_order(days, ids) == (pairs == sorted(pairs))
+
+
+@pytest.mark.parametrize(
+    ("days", "ids", "expected"),
+    [
+        ([1, 1, 2], ["b", "c", "a"], True),  # a later day may have a smaller id
+        ([1, 1, 2], ["c", "b", "a"], False),  # the same day: ids ascend
+        ([1, 2, 1], ["a", "b", "c"], False),  # days ascend
+        ([2, 1], ["a", "b"], False),
+        ([1, 1], ["a", "a"], True),  # equal pairs stay (ids are checked unique apart)
+        ([], [], True),
+        ([5], ["x"], True),
+    ],
+)
+def test_in_order_examples(days: list[int], ids: list[str], expected: bool) -> None:
+    assert _in_order(days, ids) is expected
+
+
+def test_registry_order_keeps_equal_keys_in_the_given_order() -> None:
+    """Two meetings with one id and one day (a registry refuses them later) keep their order,
+    whether the list was in order or not; so does a registry's sort of the embedded data."""
+    first = next(iter(turkicorg.load_default().meetings))
+    twin = attrs.evolve(first, title="another title")
+    later = attrs.evolve(first, id="zz-later", start="2099", end=None)
+    assert registry_order([first, twin]) == [first, twin]
+    assert registry_order([twin, first]) == [twin, first]
+    assert [m.title for m in registry_order([later, twin, first])] == [
+        twin.title,
+        first.title,
+        later.title,
+    ]
 
 
 series_values = st.sampled_from([None, "", "CFM:regular", "CHS:regular", "s1"])

@@ -131,6 +131,48 @@ def test_checking_urls_together_is_checking_each(urls: list[str]) -> None:
     assert sources_ok(tuple(urls)) == sources_ok(urls)
 
 
+PLAIN_PIECES = st.lists(
+    st.sampled_from(["a", "Z", "0", ".", "-", "/", "_~!$&'()*+,;=:@", "%20", "?q", "#f", "\n"]),
+    max_size=6,
+).map("".join)
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["http://", "https://", "HTTP://", "http:/"]), PLAIN_PIECES),
+        max_size=4,
+    ).map(lambda pairs: [scheme + rest for scheme, rest in pairs])
+)
+def test_the_one_match_of_plain_urls_says_what_each_check_says(urls: list[str]) -> None:
+    """URLs near the plainest shape (the quick path's one match of all of them): line feeds
+    inside a URL, escapes, queries, fragments, upper-case schemes, empty hosts and paths."""
+    assert sources_ok(urls) == all(url_problem(u) is None for u in urls)
+
+
+@pytest.mark.parametrize(
+    ("urls", "ok"),
+    [
+        (("https://ex.org/a", "https://ex.org/b"), True),
+        (("https://ex.org/a\nhttps://ex.org/b",), False),  # a line feed inside one URL
+        (("https://ex.org/a\nhttps://ex.org/b", "https://ex.org/c"), False),
+        (("https://ex.org/a\n", "https://ex.org/c"), False),
+        (("https://ex.org",), True),  # no path
+        (("https://ex.org/",), True),
+        (("http://ex.org/a:b@c/d",), True),  # ':' and '@' need no escape in a path
+        (("https://ex.org:8080/a",), True),  # a port: the full check
+        (("https://ex.org/a%20b",), True),  # an escape: the full check
+        (("https://ex.org/a%2",), False),
+        (("HTTPS://EX.ORG/a",), True),  # an upper-case scheme: the full check
+        (("https:///a",), False),  # no host
+        (("https://",), False),
+        ((), True),
+    ],
+)
+def test_the_quick_check_of_plain_urls(urls: tuple[str, ...], ok: bool) -> None:
+    assert sources_ok(urls) is ok
+    assert all(url_problem(u) is None for u in urls) is ok
+
+
 @pytest.mark.parametrize("odd", [None, 1, b"https://ex.org/", ("https://ex.org/",)])
 def test_a_source_that_is_not_text_is_not_ok(odd: object) -> None:
     assert not sources_ok(("https://ex.org/a", odd))  # type: ignore[arg-type]

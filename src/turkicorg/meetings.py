@@ -255,7 +255,7 @@ def meeting_problems(meeting: Meeting) -> list[tuple[str, str, object]]:
         )
     if not isinstance(meeting.title, str) or not meeting.title.strip():
         problems.append(("title", "a meeting needs a title", meeting.title))
-    if meeting.end is not None and meeting.end.latest < meeting.start.earliest:
+    if meeting.end is not None and _ends_before_start(meeting.start, meeting.end):
         problems.append(
             ("end", f"the end lies before the start ({meeting.start})", str(meeting.end))
         )
@@ -276,6 +276,21 @@ def meeting_problems(meeting: Meeting) -> list[tuple[str, str, object]]:
     if not _urls_all_good(meeting):
         problems.extend(_url_problems(meeting))
     return problems
+
+
+def _ends_before_start(start: PartialDate, end: PartialDate) -> bool:
+    """``end.latest < start.earliest``, without making the two days.
+
+    Years, then months (an unknown month: December for the end, January for the start),
+    then days (an unknown day: 31 for the end, 1 for the start). Counting the end's unknown
+    day as 31 instead of its month's last day changes nothing: the start's day exists, so it
+    is never past the month's last day.
+    """
+    return (end.year, end.month or 12, end.day or 31) < (
+        start.year,
+        start.month or 1,
+        start.day or 1,
+    )
 
 
 def _urls_all_good(meeting: Meeting) -> bool:

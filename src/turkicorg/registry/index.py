@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from array import array
 from bisect import bisect_left, bisect_right
-from itertools import chain
-from operator import attrgetter
+from itertools import chain, islice
+from operator import attrgetter, le, lt, or_
 from typing import TYPE_CHECKING, Any, Final
 
 from turkicorg.organs import Organ
@@ -50,6 +50,8 @@ GALLOP: Final = 16
 """Intersect by bisection when one side is this many times longer than the other."""
 
 _ID: Final = attrgetter("id")
+_SERIES: Final = attrgetter("series")
+_ORDINAL: Final = attrgetter("ordinal")
 _BODY_KIND_ORDINAL: Final = attrgetter("body", "kind", "ordinal")
 _SERIES_ORDINAL: Final = attrgetter("series_key", "ordinal")
 
@@ -69,11 +71,25 @@ def day_key(meeting: Meeting) -> int:
 
 def registry_order(meetings: Iterable[Meeting]) -> list[Meeting]:
     """The meetings sorted by earliest start day, then id (the order of :func:`sort_key`)."""
-    # Two stable sorts by keys Python compares fastest (a string, then a small int) instead of
-    # one sort by a (date, id) tuple: ids first, then days, so equal days keep the id order.
-    ordered = sorted(meetings, key=_ID)
-    ordered.sort(key=day_key)
-    return ordered
+    items = list(meetings)
+    days = list(map(day_key, items))
+    ids = list(map(_ID, items))
+    if _in_order(days, ids):
+        return items  # already in order, as a document written by turkicorg is
+    # A stable sort by (day, id): equal days keep the id order, equal keys the given order.
+    keys = list(zip(days, ids, strict=True))
+    return list(map(items.__getitem__, sorted(range(len(items)), key=keys.__getitem__)))
+
+
+def _in_order(days: list[int], ids: list[str]) -> bool:
+    """True when the pairs ``(days[i], ids[i])`` never decrease.
+
+    No pair is made: a pass of comparisons at C speed for the days, and one for the ids,
+    which counts only where the day stays the same.
+    """
+    return all(map(le, days, islice(days, 1, None))) and all(
+        map(or_, map(lt, days, islice(days, 1, None)), map(le, ids, islice(ids, 1, None)))
+    )
 
 
 def unique_keys(meetings: Sequence[Meeting]) -> bool:
@@ -81,7 +97,10 @@ def unique_keys(meetings: Sequence[Meeting]) -> bool:
     if len(set(map(_ID, meetings))) != len(meetings):
         return False
     numbered = [m for m in meetings if m.ordinal is not None]
-    if any(m.series for m in numbered):
+    series = list(map(_SERIES, numbered))
+    if all(series):  # every series named: the series key is the series
+        return len(set(zip(series, map(_ORDINAL, numbered), strict=True))) == len(numbered)
+    if any(series):
         return len(set(map(_SERIES_ORDINAL, numbered))) == len(numbered)
     # Without explicit series, the series key is "<body>:<kind>": the pair says the same.
     return len(set(map(_BODY_KIND_ORDINAL, numbered))) == len(numbered)
