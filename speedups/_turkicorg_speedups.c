@@ -9,6 +9,8 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <structmember.h>
+#include <stdint.h>
+#include <string.h>
 
 enum {
     K_TEXT = 0,
@@ -816,6 +818,10 @@ typedef struct {
     int required;
     PyObject *default_;  /* borrowed from the spec */
     PyObject *choices;   /* owned copy of the dict value -> member, or NULL */
+    int n_options;       /* the choices as UTF-8 texts (owned by choices' keys); -1: none */
+    const char *option_texts[MAX_CHOICES];
+    Py_ssize_t option_lens[MAX_CHOICES];
+    PyObject *option_members[MAX_CHOICES]; /* borrowed from choices */
 } RField;
 
 typedef struct {
@@ -830,16 +836,107 @@ typedef struct {
     PyObject *read_date, *place, *participant, *alternatives, *declines;
 } Reader;
 
+/* Objects by the JSON text they were read from, for one call. A key points into the text
+ * being read, which the call keeps alive, so nothing is copied or allocated to look one up.
+ * Open addressing with linear probing; FNV-1a hashes; at most half full. */
+typedef struct {
+    const unsigned char *key;
+    Py_ssize_t len;
+    uint64_t hash;
+    PyObject *value; /* owned; NULL: an empty entry */
+} TextEntry;
+
+typedef struct {
+    TextEntry *entries;
+    Py_ssize_t mask; /* the number of entries less one (a power of two) */
+    Py_ssize_t used;
+} TextTable;
+
+static uint64_t
+text_hash(const unsigned char *s, Py_ssize_t n)
+{
+    uint64_t h = 14695981039346656037ULL;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        h = (h ^ s[k]) * 1099511628211ULL;
+    }
+    return h;
+}
+
+/* The entry holding the key, or the empty entry where it would go. */
+static TextEntry *
+table_entry(const TextTable *t, const unsigned char *key, Py_ssize_t len, uint64_t hash)
+{
+    Py_ssize_t k = (Py_ssize_t)(hash & (uint64_t)t->mask);
+    for (;;) {
+        TextEntry *e = &t->entries[k];
+        if (e->value == NULL
+            || (e->hash == hash && e->len == len && memcmp(e->key, key, (size_t)len) == 0)) {
+            return e;
+        }
+        k = (k + 1) & t->mask;
+    }
+}
+
+/* The object kept for a text (borrowed), or NULL. */
+static PyObject *
+table_get(const TextTable *t, const unsigned char *key, Py_ssize_t len, uint64_t hash)
+{
+    return t->entries == NULL ? NULL : table_entry(t, key, len, hash)->value;
+}
+
+/* Keeps a new reference to value for a text not in the table; -1 with MemoryError. */
+static int
+table_add(TextTable *t, const unsigned char *key, Py_ssize_t len, uint64_t hash, PyObject *value)
+{
+    if (t->entries == NULL || (t->used + 1) * 2 > t->mask + 1) {
+        Py_ssize_t old_size = t->entries == NULL ? 0 : t->mask + 1;
+        Py_ssize_t size = old_size == 0 ? 64 : old_size * 2;
+        TextEntry *old = t->entries, *fresh = PyMem_Calloc((size_t)size, sizeof(TextEntry));
+        if (fresh == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        t->entries = fresh;
+        t->mask = size - 1;
+        for (Py_ssize_t k = 0; k < old_size; k++) {
+            if (old[k].value != NULL) {
+                *table_entry(t, old[k].key, old[k].len, old[k].hash) = old[k];
+            }
+        }
+        PyMem_Free(old);
+    }
+    TextEntry *e = table_entry(t, key, len, hash);
+    e->key = key;
+    e->len = len;
+    e->hash = hash;
+    e->value = Py_NewRef(value);
+    t->used++;
+    return 0;
+}
+
+static void
+table_clear(TextTable *t)
+{
+    if (t->entries != NULL) {
+        for (Py_ssize_t k = 0; k <= t->mask; k++) {
+            Py_XDECREF(t->entries[k].value);
+        }
+        PyMem_Free(t->entries);
+    }
+    t->entries = NULL;
+}
+
 /* One call: the text, where the scan is, and the caches of shared values. */
 typedef struct {
     const unsigned char *s;
     Py_ssize_t n, i;
     const Reader *r;
     PyObject *dates;       /* text -> PartialDate (also turkicorg's cache of dates) */
-    PyObject *raw_places;  /* an object's JSON text (bytes) -> the place made for it */
-    PyObject *raw_people;  /* the same for participants */
     PyObject *places;      /* turkicorg's caches, handed to its functions */
     PyObject *people;
+    TextTable raw_dates;   /* a date's JSON text (no escape) -> its PartialDate */
+    TextTable raw_places;  /* an object's JSON text -> the place made for it */
+    TextTable raw_people;  /* the same for participants */
 } Scan;
 
 static inline int
@@ -856,6 +953,30 @@ expect(Scan *c, unsigned char ch)
     }
     c->i++;
     return 0;
+}
+
+/* The text of the JSON string at c->i (its opening quote) when it holds no escape and no
+ * control character: where it starts and its length, and 0; otherwise -1 (scan_string then
+ * reads or declines it). */
+static int
+raw_string(const Scan *c, const unsigned char **key, Py_ssize_t *len)
+{
+    if (!at(c, '"')) {
+        return -1;
+    }
+    const unsigned char *s = c->s;
+    for (Py_ssize_t j = c->i + 1; j < c->n; j++) {
+        unsigned char ch = s[j];
+        if (ch == '"') {
+            *key = s + c->i + 1;
+            *len = j - c->i - 1;
+            return 0;
+        }
+        if (ch == '\\' || ch < 0x20) {
+            return -1;
+        }
+    }
+    return -1;
 }
 
 static inline int
@@ -1217,7 +1338,7 @@ object_end(const Scan *c)
  * or made by turkicorg's ``make(pairs, cache, tuple)`` and kept. A text made once was read
  * whole by scan_pairs, so the same text again is the same valid object. */
 static int
-scan_shared(Scan *c, PyObject *raw, PyObject *make, PyObject *cache, PyObject **out)
+scan_shared(Scan *c, TextTable *raw, PyObject *make, PyObject *cache, PyObject **out)
 {
     if (!at(c, '{')) {
         return DECLINE;
@@ -1226,19 +1347,17 @@ scan_shared(Scan *c, PyObject *raw, PyObject *make, PyObject *cache, PyObject **
     if (end < 0) {
         return DECLINE;
     }
-    PyObject *key = PyBytes_FromStringAndSize((const char *)c->s + c->i, end - c->i);
-    if (key == NULL) {
-        return -1;
-    }
-    PyObject *found = PyDict_GetItemWithError(raw, key);
+    const unsigned char *key = c->s + c->i;
+    Py_ssize_t len = end - c->i;
+    uint64_t hash = text_hash(key, len);
+    PyObject *found = table_get(raw, key, len, hash);
     if (found != NULL) {
-        Py_DECREF(key);
         c->i = end;
         *out = Py_NewRef(found);
         return 0;
     }
     PyObject *pairs = NULL;
-    int r = PyErr_Occurred() ? -1 : scan_pairs(c, &pairs);
+    int r = scan_pairs(c, &pairs);
     if (r == 0 && c->i != end) {
         r = DECLINE;
     }
@@ -1247,10 +1366,9 @@ scan_shared(Scan *c, PyObject *raw, PyObject *make, PyObject *cache, PyObject **
         if (found != NULL) {
             untrack_atomic(found); /* its fields are text: kept untracked wherever it is used */
         }
-        r = found == NULL || PyDict_SetItem(raw, key, found) < 0 ? -1 : 0;
+        r = found == NULL || table_add(raw, key, len, hash, found) < 0 ? -1 : 0;
     }
     Py_XDECREF(pairs);
-    Py_DECREF(key);
     if (r < 0) {
         Py_XDECREF(found);
         return r;
@@ -1364,6 +1482,18 @@ scan_field(Scan *c, const RField *f, PyObject **out)
     case K_OPTIONAL_INT:
         return scan_int(c, out);
     case K_CHOICE: {
+        const unsigned char *key;
+        Py_ssize_t len;
+        if (f->n_options >= 0 && raw_string(c, &key, &len) == 0) {
+            for (int k = 0; k < f->n_options; k++) {
+                if (f->option_lens[k] == len && memcmp(f->option_texts[k], key, (size_t)len) == 0) {
+                    c->i += len + 2;
+                    *out = Py_NewRef(f->option_members[k]);
+                    return 0;
+                }
+            }
+            return DECLINE; /* no choice is this text */
+        }
         if ((r = scan_string(c, &text)) < 0) {
             return r;
         }
@@ -1376,15 +1506,33 @@ scan_field(Scan *c, const RField *f, PyObject **out)
         return 0;
     }
     case K_DATE:
-    case K_OPTIONAL_DATE:
+    case K_OPTIONAL_DATE: {
+        const unsigned char *key = NULL;
+        Py_ssize_t len = 0;
+        uint64_t hash = 0;
+        int raw = raw_string(c, &key, &len) == 0;
+        if (raw) {
+            hash = text_hash(key, len);
+            PyObject *found = table_get(&c->raw_dates, key, len, hash);
+            if (found != NULL) {
+                c->i += len + 2;
+                *out = Py_NewRef(found);
+                return 0;
+            }
+        }
         if ((r = scan_string(c, &text)) < 0) {
             return r;
         }
         r = make_date(c, text, out);
         Py_DECREF(text);
+        if (r == 0 && raw && table_add(&c->raw_dates, key, len, hash, *out) < 0) {
+            Py_CLEAR(*out);
+            return -1;
+        }
         return r;
+    }
     case K_OPTIONAL_PLACE:
-        return scan_shared(c, c->raw_places, c->r->place, c->places, out);
+        return scan_shared(c, &c->raw_places, c->r->place, c->places, out);
     case K_PARTICIPANTS:
     case K_TEXTS:
     case K_ALTERNATIVES:
@@ -1407,7 +1555,7 @@ scan_field(Scan *c, const RField *f, PyObject **out)
         for (;;) {
             PyObject *item = NULL;
             if (f->kind == K_PARTICIPANTS) {
-                r = scan_shared(c, c->raw_people, c->r->participant, c->people, &item);
+                r = scan_shared(c, &c->raw_people, c->r->participant, c->people, &item);
             }
             else if (f->kind == K_TEXTS) {
                 r = scan_string(c, &item);
@@ -1560,7 +1708,7 @@ Reader_call(Reader *self, PyObject *args, PyObject *kwargs)
         PyErr_SetString(PyExc_TypeError, "read() takes no keyword arguments");
         return NULL;
     }
-    Scan c = {NULL, 0, start, self, NULL, NULL, NULL, NULL, NULL};
+    Scan c = {NULL, 0, start, self, NULL, NULL, NULL, {NULL, 0, 0}, {NULL, 0, 0}, {NULL, 0, 0}};
     if (PyBytes_CheckExact(data)) {
         c.s = (const unsigned char *)PyBytes_AS_STRING(data);
         c.n = PyBytes_GET_SIZE(data);
@@ -1587,11 +1735,9 @@ Reader_call(Reader *self, PyObject *args, PyObject *kwargs)
     }
     PyObject *meetings = PyList_New(0);
     c.dates = PyDict_New();
-    c.raw_places = PyDict_New();
-    c.raw_people = PyDict_New();
     c.places = PyDict_New();
     c.people = PyDict_New();
-    int r = meetings && c.dates && c.raw_places && c.raw_people && c.places && c.people ? 0 : -1;
+    int r = meetings && c.dates && c.places && c.people ? 0 : -1;
     if (r == 0 && at(&c, ']')) {
         c.i++;
     }
@@ -1615,10 +1761,11 @@ Reader_call(Reader *self, PyObject *args, PyObject *kwargs)
         }
     }
     Py_XDECREF(c.dates);
-    Py_XDECREF(c.raw_places);
-    Py_XDECREF(c.raw_people);
     Py_XDECREF(c.places);
     Py_XDECREF(c.people);
+    table_clear(&c.raw_dates);
+    table_clear(&c.raw_places);
+    table_clear(&c.raw_people);
     if (r == 0) {
         PyObject *found = Py_BuildValue("(Nn)", meetings, c.i);
         return found;
@@ -1685,6 +1832,23 @@ read_reader_layout(Reader *self, PyObject *spec)
             return -1;
         }
         self->n = (int)i + 1;
+        f->n_options = -1; /* the dict alone, unless every choice is text (below) */
+        if (f->choices != NULL && PyDict_GET_SIZE(f->choices) <= MAX_CHOICES) {
+            Py_ssize_t pos = 0;
+            PyObject *text, *member;
+            int n = 0;
+            while (PyDict_Next(f->choices, &pos, &text, &member) && PyUnicode_CheckExact(text)) {
+                f->option_texts[n] = PyUnicode_AsUTF8AndSize(text, &f->option_lens[n]);
+                if (f->option_texts[n] == NULL) {
+                    PyErr_Clear(); /* a lone surrogate: no JSON text decodes to it */
+                    break;
+                }
+                f->option_members[n++] = member;
+            }
+            if (n == PyDict_GET_SIZE(f->choices)) {
+                f->n_options = n;
+            }
+        }
     }
     return 0;
 }

@@ -410,6 +410,92 @@ def test_a_place_written_with_escapes_is_the_same_place() -> None:
     assert other.place is first.place  # turkicorg's cache keeps one
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "itself"),
+    [
+        ('"CHS"', r'"\u0043HS"', True),  # an escaped choice: read from its text
+        ('"regular"', r'"r\u0065gular"', True),
+        ('"CHS"', '"CHX"', False),  # no choice: the pure reader reports it
+        ('"CHS"', '"CH"', False),
+        ('"CHS"', '"CHSS"', False),
+        ('"CHS"', '"chs"', False),
+        ('"CHS"', '"CH\x01"', False),  # a control character
+        ('"CHS"', '""', False),
+        ('"CHS"', "null", False),
+        ('"2022-10-11"', r'"2022\u002d10-11"', True),  # an escaped date
+        ('"2022-10-11"', '"2022-10-1\x01"', False),
+    ],
+)
+def test_choices_and_dates_read_from_their_text_or_as_strings(
+    old: str, new: str, itself: bool
+) -> None:
+    """Choices and dates are looked up by the text between their quotes; one with an escape
+    is read as a string first, as before; either way the pure reader's meeting or a decline."""
+    data = changed(old, new)
+    assert accepted(data) is itself
+    both(data)
+
+
+def test_a_date_escaped_once_and_plain_once_is_one_object() -> None:
+    escaped = ONE.replace('"m"', '"n"').replace("2022-10-11", r"2022\u002d10-11")
+    plain = ONE.replace('"m"', '"p"')
+    first, second, third = reader()(document(ONE, escaped, plain), START)[0]
+    assert first.start is second.start is third.start
+
+
+def test_many_distinct_texts_are_kept_and_shared() -> None:
+    """Hundreds of distinct dates, places and participants (the per-call tables grow many
+    times), each repeated: one object per distinct text, and the pure reader's meetings."""
+    meetings = []
+    for i in range(600):
+        k = i % 300
+        day = f"{1950 + k // 12:04d}-{k % 12 + 1:02d}-{k % 28 + 1:02d}"
+        meetings.append(
+            ONE.replace('"m"', f'"m{i:04d}"')
+            .replace("2022-10-11", day)
+            .replace("Samarkand", f"City {k}")
+            .replace('"AZ"', f'"P{k}"')
+        )
+    data = document(*meetings)
+    found = reader()(data, START)
+    assert found is not None
+    read = found[0]
+    for i in range(300):
+        first, again = read[i], read[i + 300]
+        assert again.start is first.start
+        assert again.place is first.place
+        assert again.participants[0] is first.participants[0]
+        assert again.participants[1] is first.participants[1]  # {"party":"KZ",...} everywhere
+    assert len({id(m.start) for m in read}) == 300
+    assert len({id(m.place) for m in read}) == 300
+    both(data)
+
+
+def test_choices_the_reader_cannot_compare_as_text_are_looked_up_as_strings() -> None:
+    """More choices than the reader compares as text, or a value that is not a str or not
+    UTF-8: the reader looks every value up in its copy of the dict instead."""
+    cls, rows = compiled.reader_layout(Meeting, MEETING_FIELDS)
+    many = [
+        (name, code, req, default, {**choices, **{f"x{i}": default for i in range(40)}})
+        if choices is not None
+        else (name, code, req, default, choices)
+        for name, code, req, default, choices in rows
+    ]
+    odd = [
+        (name, code, req, default, {**choices, 1: default, "\ud800": default})
+        if choices is not None
+        else (name, code, req, default, choices)
+        for name, code, req, default, choices in rows
+    ]
+    for layout in (many, odd):
+        read = speedups.Reader(**spec(meeting=(cls, tuple(layout))))
+        found = read(document(ONE), START)
+        assert found is not None
+        assert found[0] == reader()(document(ONE), START)[0]
+        assert read(changed('"CHS"', r'"\u0043HS"'), START) is not None
+        assert read(changed('"CHS"', '"CHX"'), START) is None
+
+
 class BoomError(Exception):
     """An error no reader declines."""
 
