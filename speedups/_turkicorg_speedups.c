@@ -28,6 +28,8 @@ enum {
 #define DECLINE (-2) /* a value this writer does not expect: the call returns None */
 #define MAX_FIELDS 64
 #define MAX_CHOICES 32
+#define MAX_KEPT 8
+#define MAX_PROBES 32
 
 typedef struct {
     Py_ssize_t offset;   /* of the slot in the object */
@@ -862,12 +864,14 @@ text_hash(const unsigned char *s, Py_ssize_t n)
     return h;
 }
 
-/* The entry holding the key, or the empty entry where it would go. */
+/* The entry holding the key, or the empty entry where it would go; NULL after MAX_PROBES
+ * entries of other keys (texts made to collide cost a bounded time: what the table does
+ * not keep, the call's dicts behind it still share). */
 static TextEntry *
 table_entry(const TextTable *t, const unsigned char *key, Py_ssize_t len, uint64_t hash)
 {
-    Py_ssize_t k = (Py_ssize_t)(hash & (uint64_t)t->mask);
-    for (;;) {
+    Py_ssize_t k = (Py_ssize_t)((hash ^ (hash >> 32)) & (uint64_t)t->mask);
+    for (int probe = 0; probe < MAX_PROBES; probe++) {
         TextEntry *e = &t->entries[k];
         if (e->value == NULL
             || (e->hash == hash && e->len == len && memcmp(e->key, key, (size_t)len) == 0)) {
@@ -875,13 +879,15 @@ table_entry(const TextTable *t, const unsigned char *key, Py_ssize_t len, uint64
         }
         k = (k + 1) & t->mask;
     }
+    return NULL;
 }
 
 /* The object kept for a text (borrowed), or NULL. */
 static PyObject *
 table_get(const TextTable *t, const unsigned char *key, Py_ssize_t len, uint64_t hash)
 {
-    return t->entries == NULL ? NULL : table_entry(t, key, len, hash)->value;
+    TextEntry *e = t->entries == NULL ? NULL : table_entry(t, key, len, hash);
+    return e == NULL ? NULL : e->value;
 }
 
 /* Keeps a new reference to value for a text not in the table; -1 with MemoryError. */
@@ -899,13 +905,23 @@ table_add(TextTable *t, const unsigned char *key, Py_ssize_t len, uint64_t hash,
         t->entries = fresh;
         t->mask = size - 1;
         for (Py_ssize_t k = 0; k < old_size; k++) {
-            if (old[k].value != NULL) {
-                *table_entry(t, old[k].key, old[k].len, old[k].hash) = old[k];
+            TextEntry *e = old[k].value == NULL
+                               ? NULL
+                               : table_entry(t, old[k].key, old[k].len, old[k].hash);
+            if (e != NULL) {
+                *e = old[k];
+            }
+            else {
+                Py_XDECREF(old[k].value); /* past the probes in the larger table: dropped */
+                t->used--;
             }
         }
         PyMem_Free(old);
     }
     TextEntry *e = table_entry(t, key, len, hash);
+    if (e == NULL) {
+        return 0; /* past the probes: not kept */
+    }
     e->key = key;
     e->len = len;
     e->hash = hash;
@@ -924,6 +940,7 @@ table_clear(TextTable *t)
         PyMem_Free(t->entries);
     }
     t->entries = NULL;
+    t->mask = t->used = 0;
 }
 
 /* One call: the text, where the scan is, and the caches of shared values. */
@@ -934,6 +951,8 @@ typedef struct {
     PyObject *dates;       /* text -> PartialDate (also turkicorg's cache of dates) */
     PyObject *places;      /* turkicorg's caches, handed to its functions */
     PyObject *people;
+    PyTypeObject *kept[MAX_KEPT]; /* classes whose instances the call left untracked */
+    int n_kept;
     TextTable raw_dates;   /* a date's JSON text (no escape) -> its PartialDate */
     TextTable raw_places;  /* an object's JSON text -> the place made for it */
     TextTable raw_people;  /* the same for participants */
@@ -1274,36 +1293,71 @@ scan_pairs(Scan *c, PyObject **out)
     return *out == NULL ? -1 : 0;
 }
 
-/* Whether an object the traversal reaches is tracked by the cyclic collector (the object's
- * own class, which every instance of a class refers to, aside): stops the traversal. */
+/* What untrack_atomic asks of each object an object refers to (its own class aside, which
+ * every instance of a class refers to): that the collector cannot reach a container through
+ * it. So: an object the collector does not manage (str, int, None), or one it does not track
+ * and never will: a tuple (immutable), or an instance of a class whose instances this call
+ * left untracked (frozen, holding only such objects). Returns 1 (stopping the traversal) for
+ * anything else, such as a list, a dict, an enumeration member or a tracked object. */
+typedef struct {
+    PyObject *owner;
+    const Scan *c;
+} Untracking;
+
 static int
-visit_tracked(PyObject *ref, void *owner)
+visit_tracked(PyObject *ref, void *arg)
 {
-    if (ref == (PyObject *)Py_TYPE((PyObject *)owner)) {
+    const Untracking *u = arg;
+    if (ref == (PyObject *)Py_TYPE(u->owner) || !PyObject_IS_GC(ref)) {
         return 0;
     }
-    return PyObject_IS_GC(ref) && PyObject_GC_IsTracked(ref);
+    if (PyObject_GC_IsTracked(ref)) {
+        return 1;
+    }
+    if (PyTuple_CheckExact(ref)) {
+        return 0;
+    }
+    for (int k = 0; k < u->c->n_kept; k++) {
+        if (Py_TYPE(ref) == u->c->kept[k]) {
+            return 0;
+        }
+    }
+    return 1;
 }
 
-/* Stops tracking ``obj`` when nothing it refers to is tracked: the collector's own rule for
- * a tuple (its first collection stops tracking a tuple of str, int or untracked objects),
- * and msgspec's for its structs. Such an object cannot be part of a reference cycle while it
- * keeps those references, and the reader's objects are immutable. */
+/* Stops tracking ``obj`` (a date, place, participant, alternative, or a tuple the reader
+ * made) when it refers to nothing visit_tracked refuses. CPython's collector does the same
+ * with a tuple at its first pass, and msgspec with its structs: such an object cannot be in
+ * a reference cycle, and the model's objects are frozen. Meetings are never passed here. */
 static void
-untrack_atomic(PyObject *obj)
+untrack_atomic(Scan *c, PyObject *obj)
 {
     traverseproc traverse = Py_TYPE(obj)->tp_traverse;
-    if (PyObject_GC_IsTracked(obj) && traverse != NULL && traverse(obj, visit_tracked, obj) == 0) {
-        PyObject_GC_UnTrack(obj);
+    Untracking u = {obj, c};
+    if (!PyObject_GC_IsTracked(obj) || traverse == NULL || traverse(obj, visit_tracked, &u) != 0) {
+        return;
     }
+    if (!PyTuple_CheckExact(obj)) {
+        int known = 0;
+        for (int k = 0; k < c->n_kept; k++) {
+            known |= Py_TYPE(obj) == c->kept[k];
+        }
+        if (!known && c->n_kept == MAX_KEPT) {
+            return; /* more classes than the reader keeps: this one stays tracked */
+        }
+        if (!known) {
+            c->kept[c->n_kept++] = Py_TYPE(obj); /* alive: its instance is kept by the call */
+        }
+    }
+    PyObject_GC_UnTrack(obj);
 }
 
 /* untrack_atomic of each tuple an object refers to (an alternative's sources). */
 static int
-visit_tuples(PyObject *ref, void *unused)
+visit_tuples(PyObject *ref, void *c)
 {
     if (PyTuple_CheckExact(ref)) {
-        untrack_atomic(ref);
+        untrack_atomic(c, ref);
     }
     return 0;
 }
@@ -1364,7 +1418,7 @@ scan_shared(Scan *c, TextTable *raw, PyObject *make, PyObject *cache, PyObject *
     if (r == 0) {
         found = PyObject_CallFunctionObjArgs(make, pairs, cache, (PyObject *)&PyTuple_Type, NULL);
         if (found != NULL) {
-            untrack_atomic(found); /* its fields are text: kept untracked wherever it is used */
+            untrack_atomic(c, found); /* text alone: kept untracked wherever it is used */
         }
         r = found == NULL || table_add(raw, key, len, hash, found) < 0 ? -1 : 0;
     }
@@ -1434,7 +1488,7 @@ make_date(Scan *c, PyObject *text, PyObject **out)
                 *(PyObject **)((char *)date + offsets[k]) = parts[k];
             }
             if (!failed) {
-                untrack_atomic(date); /* three ints */
+                untrack_atomic(c, date); /* three ints */
             }
             if (failed || PyDict_SetItem(c->dates, text, date) < 0) {
                 Py_DECREF(date);
@@ -1451,7 +1505,7 @@ make_date(Scan *c, PyObject *text, PyObject **out)
     if (found == NULL) {
         return -1;
     }
-    untrack_atomic(found);
+    untrack_atomic(c, found);
     *out = found;
     return 0;
 }
@@ -1492,7 +1546,7 @@ scan_field(Scan *c, const RField *f, PyObject **out)
                     return 0;
                 }
             }
-            return DECLINE; /* no choice is this text */
+            /* no choice is this text: read as a string below, which declines or raises */
         }
         if ((r = scan_string(c, &text)) < 0) {
             return r;
@@ -1590,9 +1644,9 @@ scan_field(Scan *c, const RField *f, PyObject **out)
                 PyObject *alternative = PyTuple_GET_ITEM(*out, k);
                 traverseproc traverse = Py_TYPE(alternative)->tp_traverse;
                 if (traverse != NULL) {
-                    traverse(alternative, visit_tuples, NULL); /* its sources first */
+                    traverse(alternative, visit_tuples, c); /* its sources first */
                 }
-                untrack_atomic(alternative);
+                untrack_atomic(c, alternative);
             }
         }
     }
@@ -1602,7 +1656,7 @@ scan_field(Scan *c, const RField *f, PyObject **out)
     if (*out != NULL && PyTuple_CheckExact(*out)) {
         /* Text, or places and participants left untracked: the tuple starts untracked, as
          * the collector's first pass would leave it. */
-        untrack_atomic(*out);
+        untrack_atomic(c, *out);
     }
     Py_DECREF(items);
     return *out == NULL ? -1 : 0;
@@ -1708,7 +1762,7 @@ Reader_call(Reader *self, PyObject *args, PyObject *kwargs)
         PyErr_SetString(PyExc_TypeError, "read() takes no keyword arguments");
         return NULL;
     }
-    Scan c = {NULL, 0, start, self, NULL, NULL, NULL, {NULL, 0, 0}, {NULL, 0, 0}, {NULL, 0, 0}};
+    Scan c = {.i = start, .r = self}; /* the rest zero: no text, dicts or tables yet */
     if (PyBytes_CheckExact(data)) {
         c.s = (const unsigned char *)PyBytes_AS_STRING(data);
         c.n = PyBytes_GET_SIZE(data);
@@ -1840,7 +1894,10 @@ read_reader_layout(Reader *self, PyObject *spec)
             while (PyDict_Next(f->choices, &pos, &text, &member) && PyUnicode_CheckExact(text)) {
                 f->option_texts[n] = PyUnicode_AsUTF8AndSize(text, &f->option_lens[n]);
                 if (f->option_texts[n] == NULL) {
-                    PyErr_Clear(); /* a lone surrogate: no JSON text decodes to it */
+                    if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) {
+                        return -1;
+                    }
+                    PyErr_Clear(); /* a lone surrogate: looked up in the dict instead */
                     break;
                 }
                 f->option_members[n++] = member;

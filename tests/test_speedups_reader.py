@@ -434,13 +434,29 @@ def test_choices_and_dates_read_from_their_text_or_as_strings(
     data = changed(old, new)
     assert accepted(data) is itself
     both(data)
+    if data.isascii():
+        assert accepted(data.decode()) is itself
+        both(data.decode())
+
+
+@pytest.mark.parametrize("key", ['"body":"CH', '"kind":"regu', '"start":"2022-1', '"start":"'])
+def test_a_text_that_ends_inside_a_choice_or_a_date_declines(key: str) -> None:
+    data = document(ONE)
+    cut = data[: data.index(key.encode()) + len(key)]
+    assert reader()(cut, START) is None
+    assert reader()(cut.decode(), START) is None
 
 
 def test_a_date_escaped_once_and_plain_once_is_one_object() -> None:
     escaped = ONE.replace('"m"', '"n"').replace("2022-10-11", r"2022\u002d10-11")
     plain = ONE.replace('"m"', '"p"')
-    first, second, third = reader()(document(ONE, escaped, plain), START)[0]
-    assert first.start is second.start is third.start
+    for data in (document(ONE, escaped, plain), document(ONE, escaped, plain).decode()):
+        first, second, third = reader()(data, START)[0]
+        assert first.start is second.start is third.start
+    month = ONE.replace("2022-10-11", "2022-10")  # made by turkicorg's read_date
+    first, second = reader()(document(month, month.replace('"m"', '"n"')), START)[0]
+    assert first.start is second.start
+    assert not gc.is_tracked(first.start)
 
 
 def test_many_distinct_texts_are_kept_and_shared() -> None:
@@ -469,6 +485,39 @@ def test_many_distinct_texts_are_kept_and_shared() -> None:
     assert len({id(m.start) for m in read}) == 300
     assert len({id(m.place) for m in read}) == 300
     both(data)
+    assert reader()(data.decode(), START)[0] == read
+
+
+def text_slot(text: bytes, mask: int) -> int:
+    """The slot of the reader's tables where a JSON text goes first (FNV-1a, folded)."""
+    h = 14695981039346656037
+    for byte in text:
+        h = ((h ^ byte) * 1099511628211) % 2**64
+    return (h ^ (h >> 32)) & mask
+
+
+def test_texts_made_to_collide_are_read_and_shared_all_the_same() -> None:
+    """Forty participants whose texts go to one slot of the reader's 128-entry table: past
+    its 32 probes the table keeps no more, and the dicts behind it still share each one."""
+    texts = []
+    k = 0
+    while len(texts) < 40:
+        text = f'{{"party":"P{k}"}}'
+        if text_slot(text.encode(), 127) == 5:
+            texts.append(text)
+        k += 1
+    meetings = [
+        ONE.replace('"m"', f'"m{i:03d}"').replace('{"party":"AZ"}', texts[i % 40])
+        for i in range(80)
+    ]
+    data = document(*meetings)
+    found = reader()(data, START)
+    assert found is not None
+    read = found[0]
+    for i in range(40):
+        assert read[i + 40].participants[0] is read[i].participants[0]
+        assert read[i].participants[0] == Participant(party=texts[i][10:-2])
+    both(data)
 
 
 def test_choices_the_reader_cannot_compare_as_text_are_looked_up_as_strings() -> None:
@@ -481,13 +530,19 @@ def test_choices_the_reader_cannot_compare_as_text_are_looked_up_as_strings() ->
         else (name, code, req, default, choices)
         for name, code, req, default, choices in rows
     ]
-    odd = [
-        (name, code, req, default, {**choices, 1: default, "\ud800": default})
-        if choices is not None
-        else (name, code, req, default, choices)
-        for name, code, req, default, choices in rows
-    ]
-    for layout in (many, odd):
+
+    def extra(key: object) -> list[Any]:
+        return [
+            (name, code, req, default, {**choices, key: default})
+            if choices is not None
+            else (name, code, req, default, choices)
+            for name, code, req, default, choices in rows
+        ]
+
+    class Code(str):
+        """A str of a class of its own: equal to the text, not a str itself."""
+
+    for layout in (many, extra(1), extra("\ud800"), extra(Code("zz"))):
         read = speedups.Reader(**spec(meeting=(cls, tuple(layout))))
         found = read(document(ONE), START)
         assert found is not None
@@ -527,11 +582,43 @@ def test_an_error_of_a_helper_declines_or_propagates_as_in_the_pure_reader(
     assert speedups.Reader(**spec())(where, START) is not None
 
 
-def test_bytes_that_are_not_utf8_raise_a_value_error_which_turkicorg_declines() -> None:
-    data = document(ONE).replace(b'"t"', b'"\xc3"')
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (b'"t"', b'"\xc3"'),  # a title
+        (b'"CHS"', b'"CH\xff"'),  # a choice
+        (b'"CHS"', b'"\xed\xa0\x80"'),  # a choice: a surrogate's UTF-8
+        (b'"2022-10-11"', b'"2022-10-1\xc3"'),  # a date
+    ],
+)
+def test_bytes_that_are_not_utf8_raise_a_value_error_which_turkicorg_declines(
+    old: bytes, new: bytes
+) -> None:
+    data = document(ONE).replace(old, new, 1)
+    assert data != document(ONE)
     assert reader()(data, START) is None
     with pytest.raises(UnicodeDecodeError):
         speedups.Reader(**spec(declines=()))(data, START)
+    both(data)
+
+
+def test_a_choice_beyond_ascii_is_compared_as_utf8() -> None:
+    """A choice that is not a choice but UTF-8 declines; a choice written beyond ASCII (a
+    layout of one's own) is found by its UTF-8 bytes, escaped or not."""
+    assert reader()(changed('"CHS"', r'"CH\u00e9"'), START) is None
+    assert reader()(changed('"CHS"', '"CH\u00e9"'), START) is None
+    cls, rows = compiled.reader_layout(Meeting, MEETING_FIELDS)
+    chs = dict(rows[1][4])["CHS"]
+    layout = tuple(
+        (name, code, req, default, {"\u00e9": chs, "\u00c7HS": chs} if name == "body" else choices)
+        for name, code, req, default, choices in rows
+    )
+    read = speedups.Reader(**spec(meeting=(cls, layout)))
+    for body in ('"\u00e9"', '"\u00c7HS"', r'"\u00e9"', r'"\u00c7HS"'):
+        found = read(changed('"CHS"', body), START)
+        assert found is not None, body
+        assert found[0][0].body is chs
+    assert read(changed('"CHS"', '"CHS"'), START) is None  # not among this layout's choices
 
 
 @pytest.mark.parametrize(
@@ -735,12 +822,47 @@ def test_the_real_registry_read_is_tracked_only_where_it_must_be() -> None:
     assert found[0] == list(registry)
 
 
-def test_objects_made_outside_the_reader_stay_tracked() -> None:
-    """The reader stops tracking only what it made: a user's place is the collector's."""
-    place = Place(city="Baku", country="AZ")
-    date = PartialDate(2022, 10)
-    assert gc.is_tracked(place)
-    assert gc.is_tracked(date)
+class Holder:
+    """An object that holds a list: the collector must keep tracking it."""
+
+    def __init__(self) -> None:
+        self.items: list[object] = []
+
+
+def test_what_a_helper_returns_is_untracked_only_when_it_holds_nothing_tracked() -> None:
+    """A place, a participant or a date the helpers return, or the tuple of alternatives,
+    stays tracked when it holds a list; a tuple holding it stays tracked too."""
+    holder = Holder()
+    read = speedups.Reader(
+        **spec(
+            post_init=None,
+            place=lambda pairs, cache, objects: holder,
+            participant=lambda pairs, cache, objects: holder,
+            read_date=lambda text, dates: dates.setdefault(text, Holder()),
+        )
+    )
+    found = read(after_start('"end":"2023"'), START)
+    assert found is not None
+    (meeting,) = found[0]
+    assert meeting.place is holder
+    assert gc.is_tracked(holder)
+    assert gc.is_tracked(meeting.participants)
+    assert gc.is_tracked(meeting.end)
+    listed = speedups.Reader(**spec(post_init=None, alternatives=lambda items, objects: [holder]))
+    found = listed(after_sources(f'"alternatives":[{ALTERNATIVE}]'), START)
+    assert found is not None
+    assert found[0][0].alternatives == [holder]
+    assert gc.is_tracked(found[0][0].alternatives)
+    assert gc.is_tracked(holder)
+
+
+def test_an_empty_dict_of_choices_reads_no_choice() -> None:
+    cls, rows = compiled.reader_layout(Meeting, MEETING_FIELDS)
+    layout = tuple(
+        (name, code, req, default, {} if name == "body" else choices)
+        for name, code, req, default, choices in rows
+    )
+    assert speedups.Reader(**spec(meeting=(cls, layout)))(document(ONE), START) is None
 
 
 def test_a_file_is_read_from_its_bytes(tmp_path: Any) -> None:
