@@ -569,12 +569,16 @@ put_meeting(Buffer *b, const Writer *w, PyObject *obj, Table *places, Table *peo
     return put_object(b, w, &w->meeting, obj, places, people, 0);
 }
 
-/* Writer(meetings) -> bytes | None: the meetings' JSON joined with commas. */
+/* Writer(meetings, head=b"", tail=b"") -> bytes | None: the meetings' JSON joined with
+ * commas, after head and before tail (a document's envelope), in one buffer: the document's
+ * text is never copied. */
 static PyObject *
 Writer_call(Writer *self, PyObject *args, PyObject *kwargs)
 {
     PyObject *meetings;
-    if (!PyArg_ParseTuple(args, "O:write", &meetings)) {
+    const char *head = "", *tail = "";
+    Py_ssize_t head_len = 0, tail_len = 0;
+    if (!PyArg_ParseTuple(args, "O|y#y#:write", &meetings, &head, &head_len, &tail, &tail_len)) {
         return NULL;
     }
     if (kwargs != NULL && PyDict_GET_SIZE(kwargs)) {
@@ -591,7 +595,7 @@ Writer_call(Writer *self, PyObject *args, PyObject *kwargs)
     }
     Table places = {NULL, 0, 0}, people = {NULL, 0, 0};
     Buffer b = {NULL, NULL, 0, 0};
-    int r = 0;
+    int r = head_len ? put(&b, head, head_len) : 0;
     Py_ssize_t n = PyTuple_GET_SIZE(seq);
     for (Py_ssize_t i = 0; i < n && !r; i++) {
         if (i && put_char(&b, ',') < 0) {
@@ -599,6 +603,9 @@ Writer_call(Writer *self, PyObject *args, PyObject *kwargs)
             break;
         }
         r = put_meeting(&b, self, PyTuple_GET_ITEM(seq, i), &places, &people);
+    }
+    if (r == 0 && tail_len) {
+        r = put(&b, tail, tail_len);
     }
     table_free(&places);
     table_free(&people);
@@ -2001,7 +2008,7 @@ PyInit__turkicorg_speedups(void)
     if (m == NULL) {
         return NULL;
     }
-    if (PyModule_AddIntConstant(m, "API", 2) < 0
+    if (PyModule_AddIntConstant(m, "API", 3) < 0
         || PyModule_AddObjectRef(m, "Writer", (PyObject *)&WriterType) < 0
         || PyModule_AddObjectRef(m, "Reader", (PyObject *)&ReaderType) < 0) {
         Py_DECREF(m);

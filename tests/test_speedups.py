@@ -68,10 +68,11 @@ class FakeWriter:
     def __init__(self, **spec: Any) -> None:
         self.made.append(spec)
 
-    def __call__(self, meetings: Any) -> bytes | None:
+    def __call__(self, meetings: Any, head: bytes = b"", tail: bytes = b"") -> bytes | None:
         meetings = tuple(meetings)
         self.calls.append(meetings)
-        return pure_json(meetings)
+        body = pure_json(meetings)
+        return None if body is None else head + body + tail
 
 
 class FakeReader:
@@ -248,7 +249,7 @@ def test_info_says_which_writer_writes_json(fake: Any) -> None:
 
 def test_a_declining_stand_in_leaves_the_pure_writer_to_write(fake: Any) -> None:
     """None from the extension: the pure writer writes, and the bytes are the same."""
-    fake.Writer = lambda **spec: lambda meetings: None
+    fake.Writer = lambda **spec: lambda meetings, head=b"", tail=b"": None
     registry = load_default().meetings
     assert serialize.dumpb(registry) == pure_dumpb(registry)
     assert serialize.dumps(MEETING) == pure_dumpb(MEETING).decode()
@@ -406,6 +407,34 @@ def test_the_extension_writes_the_embedded_data_as_the_pure_writer() -> None:
     registry = load_default().meetings
     assert real_writer()(registry) == pure_json(registry)
     assert serialize.dumpb(registry) == pure_dumpb(registry)
+
+
+@needs_extension
+@pytest.mark.parametrize(
+    ("head", "tail"), [(b"", b""), (b"[", b"]"), (b"x" * 5000, b"}"), (b"", b"]}"), (b"{", b"")]
+)
+def test_the_writer_puts_a_head_and_a_tail_around_the_meetings(head: bytes, tail: bytes) -> None:
+    """A document's envelope written in the same buffer: the same bytes as joining them, an
+    empty registry included; a decline is still None; text is refused as head or tail."""
+    registry = load_default().meetings
+    body = pure_json(registry)
+    assert body is not None
+    assert real_writer()(registry, head, tail) == head + body + tail
+    assert real_writer()((), head, tail) == head + tail
+    assert real_writer()([odd(MEETING, title=1)], head, tail) is None
+    with pytest.raises(TypeError):
+        real_writer()(registry, "[", tail)
+    with pytest.raises(TypeError):
+        real_writer()(registry, head, tail, b"")
+
+
+@needs_extension
+def test_documents_are_written_whole_by_the_writer() -> None:
+    """A registry's and a meeting's document, envelope and all, as the pure writer's."""
+    registry = load_default().meetings
+    assert serialize.dumpb(registry) == pure_dumpb(registry)
+    assert serialize.dumpb(MeetingRegistry()) == pure_dumpb(MeetingRegistry())
+    assert serialize.dumps(MEETING) == pure_dumpb(MEETING).decode()
 
 
 @needs_extension

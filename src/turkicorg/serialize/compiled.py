@@ -63,7 +63,7 @@ __all__ = [
 
 MODULE: Final = "_turkicorg_speedups"
 """The extension module's name."""
-API: Final = 2
+API: Final = 3
 """The version of the extension's interface this module uses (the module's ``API``)."""
 PURE_ENV: Final = "TURKICORG_PURE_PYTHON"
 """The environment variable that, set to anything but the empty string, ignores the extension."""
@@ -243,13 +243,16 @@ def speedups_in_use() -> bool:
     return COMPILED.enabled and FAST_PATH.enabled and _writer() is not None
 
 
-def compiled_json(meetings: Iterable[Meeting]) -> bytes | None:
+def compiled_json(
+    meetings: Iterable[Meeting], head: bytes = b"", tail: bytes = b""
+) -> bytes | None:
     """The meetings' JSON joined with commas, as UTF-8, by the compiled writer.
 
-    None when the writer is not used or declines (a value it does not expect); the pure
-    writer then writes the same bytes.
+    ``head`` and ``tail`` (a document's envelope) are written before and after it, in the
+    same buffer, so the document is never copied. None when the writer is not used or
+    declines (a value it does not expect); the pure writer then writes the same bytes.
     """
     if not (COMPILED.enabled and FAST_PATH.enabled):
         return None
     write = _writer()
-    return None if write is None else write(meetings)
+    return None if write is None else write(meetings, head, tail)

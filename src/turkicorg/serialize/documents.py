@@ -195,15 +195,10 @@ def structure_fields(data: object, cls: type[T]) -> T:
 def _compiled_document(obj: object) -> bytes | None:
     """A registry's or a meeting's document by the compiled writer, or None (not used)."""
     if type(obj) is Meeting:
-        body = compiled_json((obj,))
-        if body is not None:
-            return b"".join((envelope_head("Meeting").encode(), b',"meeting":', body, b"}"))
-        return None
-    body = compiled_json(typing.cast("MeetingRegistry", obj))
-    if body is None:
-        return None
+        head = envelope_head("Meeting").encode() + b',"meeting":'
+        return compiled_json((obj,), head, b"}")
     head = envelope_head("MeetingRegistry").encode() + b',"meetings":['
-    return b"".join((head, body, b"]}"))
+    return compiled_json(typing.cast("MeetingRegistry", obj), head, b"]}")
 
 
 def _registry_parts(parts: list[str]) -> list[str]:
