@@ -40,8 +40,9 @@ if typing.TYPE_CHECKING:
     from collections.abc import Callable, Iterable
     from typing import TypeAlias
 
-    Writer: TypeAlias = Callable[[Iterable[Meeting]], bytes | None]
-    """A compiled writer: the meetings' JSON joined with commas, as UTF-8, or None (declined)."""
+    Writer: TypeAlias = Callable[[Iterable[Meeting], bytes, bytes], bytes | None]
+    """A compiled writer: ``(meetings, head, tail)`` to head, the meetings' JSON joined with
+    commas, and tail, as UTF-8; or None (declined)."""
     Reader: TypeAlias = Callable[[bytes | str, int], tuple[list[Meeting], int] | None]
     """A compiled reader: the meetings of the array starting at an index of the text (just
     after its ``[``) and the index after its ``]``, or None (declined)."""
