@@ -411,18 +411,15 @@ put_date(Buffer *b, const Writer *w, PyObject *v)
             return DECLINE;
         }
     }
-    char text[16];
-    int n;
+    char text[12] = {'"', (char)('0' + y / 1000), (char)('0' + y / 100 % 10),
+                     (char)('0' + y / 10 % 10), (char)('0' + y % 10), '-',
+                     (char)('0' + m / 10), (char)('0' + m % 10), '-',
+                     (char)('0' + d / 10), (char)('0' + d % 10), '"'};
     if (d) {
-        n = snprintf(text, sizeof text, "\"%04ld-%02ld-%02ld\"", y, m, d);
+        return put(b, text, 12); /* "YYYY-MM-DD" */
     }
-    else if (m) {
-        n = snprintf(text, sizeof text, "\"%04ld-%02ld\"", y, m);
-    }
-    else {
-        n = snprintf(text, sizeof text, "\"%04ld\"", y);
-    }
-    return put(b, text, n);
+    text[m ? 8 : 5] = '"'; /* "YYYY-MM" or "YYYY" */
+    return put(b, text, m ? 9 : 6);
 }
 
 /* An integer, as int.__repr__ writes it. */
@@ -446,9 +443,16 @@ put_int(Buffer *b, PyObject *v)
         Py_DECREF(text);
         return r;
     }
-    char text[32];
-    int n = snprintf(text, sizeof text, "%lld", x);
-    return put(b, text, n);
+    char text[24], *end = text + sizeof text, *p = end;
+    unsigned long long u = x < 0 ? 0ULL - (unsigned long long)x : (unsigned long long)x;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (x < 0) {
+        *--p = '-';
+    }
+    return put(b, p, end - p);
 }
 
 static int

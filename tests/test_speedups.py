@@ -429,6 +429,28 @@ def test_the_writer_puts_a_head_and_a_tail_around_the_meetings(head: bytes, tail
 
 
 @needs_extension
+@pytest.mark.parametrize(
+    "ordinal",
+    [1, 9, 10, 99, 100, 12345, -1, -10, 0, 2**63 - 1, -(2**63), 2**63, -(2**63) - 1, 10**30],
+)
+def test_integers_of_every_width_are_written_digit_by_digit(ordinal: int) -> None:
+    """Digits written by hand: every width, the sign, the ends of 64 bits and past them."""
+    meeting = odd(MEETING, ordinal=ordinal)
+    assert real_writer()([meeting]) == pure_json([meeting])
+    assert f'"ordinal":{ordinal},'.encode() in real_writer()([meeting])
+
+
+@needs_extension
+@pytest.mark.parametrize(
+    "start", ["0001", "0001-01", "0001-01-01", "0999-09-09", "1000-10-10", "9999-12-31", "2022-02"]
+)
+def test_dates_are_written_digit_by_digit(start: str) -> None:
+    meeting = odd(MEETING, start=PartialDate.parse(start), end=None)
+    assert real_writer()([meeting]) == pure_json([meeting])
+    assert f'"start":"{start}"'.encode() in real_writer()([meeting])
+
+
+@needs_extension
 def test_documents_are_written_whole_by_the_writer() -> None:
     """A registry's and a meeting's document, envelope and all, as the pure writer's."""
     registry = load_default().meetings
