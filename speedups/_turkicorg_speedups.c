@@ -30,6 +30,7 @@ enum {
 #define MAX_CHOICES 32
 #define MAX_KEPT 8
 #define MAX_PROBES 32
+#define SHORT_TEXT 8
 
 typedef struct {
     Py_ssize_t offset;   /* of the slot in the object */
@@ -967,6 +968,7 @@ typedef struct {
     TextTable raw_dates;   /* a date's JSON text (no escape) -> its PartialDate */
     TextTable raw_places;  /* an object's JSON text -> the place made for it */
     TextTable raw_people;  /* the same for participants */
+    TextTable raw_short;   /* a short text (SHORT_TEXT bytes at most, no escape) -> its str */
 } Scan;
 
 static inline int
@@ -1521,6 +1523,31 @@ make_date(Scan *c, PyObject *text, PyObject **out)
     return 0;
 }
 
+/* A string at c->i; short ones (a party's id, a series, a topic) are one str for each text
+ * in a call, as a registry repeats them: made once, then only looked up. */
+static int
+scan_text(Scan *c, PyObject **out)
+{
+    const unsigned char *key;
+    Py_ssize_t len;
+    if (raw_string(c, &key, &len) < 0 || len > SHORT_TEXT) {
+        return scan_string(c, out);
+    }
+    uint64_t hash = text_hash(key, len);
+    PyObject *found = table_get(&c->raw_short, key, len, hash);
+    if (found != NULL) {
+        c->i += len + 2;
+        *out = Py_NewRef(found);
+        return 0;
+    }
+    int r = scan_string(c, out);
+    if (r == 0 && table_add(&c->raw_short, key, len, hash, *out) < 0) {
+        Py_CLEAR(*out);
+        return -1;
+    }
+    return r;
+}
+
 /* A meeting field's value at c->i, checked and converted as its kind says. */
 static int
 scan_field(Scan *c, const RField *f, PyObject **out)
@@ -1543,7 +1570,7 @@ scan_field(Scan *c, const RField *f, PyObject **out)
     switch (f->kind) {
     case K_TEXT:
     case K_OPTIONAL_TEXT:
-        return scan_string(c, out);
+        return scan_text(c, out);
     case K_OPTIONAL_INT:
         return scan_int(c, out);
     case K_CHOICE: {
@@ -1623,7 +1650,7 @@ scan_field(Scan *c, const RField *f, PyObject **out)
                 r = scan_shared(c, &c->raw_people, c->r->participant, c->people, &item);
             }
             else if (f->kind == K_TEXTS) {
-                r = scan_string(c, &item);
+                r = scan_text(c, &item);
             }
             else {
                 r = scan_pairs(c, &item);
@@ -1831,6 +1858,7 @@ Reader_call(Reader *self, PyObject *args, PyObject *kwargs)
     table_clear(&c.raw_dates);
     table_clear(&c.raw_places);
     table_clear(&c.raw_people);
+    table_clear(&c.raw_short);
     if (r == 0) {
         PyObject *found = Py_BuildValue("(Nn)", meetings, c.i);
         return found;

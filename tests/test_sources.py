@@ -156,6 +156,8 @@ def test_the_one_match_of_plain_urls_says_what_each_check_says(urls: list[str]) 
         (("https://ex.org/a\nhttps://ex.org/b",), False),  # a line feed inside one URL
         (("https://ex.org/a\nhttps://ex.org/b", "https://ex.org/c"), False),
         (("https://ex.org/a\n", "https://ex.org/c"), False),
+        (("https://a.org\nhttps://b.org\nhttps://c.org",), False),  # two line feeds in one
+        (("https://a.org\nhttps://b.org", "https://c.org\nhttps://d.org"), False),
         (("https://ex.org",), True),  # no path
         (("https://ex.org/",), True),
         (("http://ex.org/a:b@c/d",), True),  # ':' and '@' need no escape in a path

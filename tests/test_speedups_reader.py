@@ -488,6 +488,26 @@ def test_many_distinct_texts_are_kept_and_shared() -> None:
     assert reader()(data.decode(), START)[0] == read
 
 
+def test_short_texts_are_one_str_in_a_call() -> None:
+    """Texts of at most 8 bytes (a party's id, a series, a topic) are made once a call and
+    shared; longer ones, and escaped ones, are made each time; all equal the pure reader's."""
+    one = (
+        ONE.replace('"place"', '"series":"s1","place"')
+        .replace('"participants"', '"host":"UZ","chair":"AZ","participants"')
+        .replace('"sources"', '"topics":["trade","transport","UZ"],"sources"')
+    )
+    other = one.replace('"m"', '"n"').replace('"AZ"', r'"\u0041Z"', 1)
+    for data in (document(one, other), document(one, other).decode()):
+        first, second = reader()(data, START)[0]
+        assert second.series is first.series
+        assert second.host is first.host is first.topics[2]
+        assert second.topics[0] is first.topics[0]
+        assert second.topics[1] is not first.topics[1]  # 9 bytes: made each time
+        assert second.topics[1] == first.topics[1] == "transport"
+        assert second.chair == first.chair == "AZ"
+        both(data)
+
+
 def text_slot(text: bytes, mask: int) -> int:
     """The slot of the reader's tables where a JSON text goes first (FNV-1a, folded)."""
     h = 14695981039346656037
