@@ -988,16 +988,17 @@ expect(Scan *c, unsigned char ch)
 }
 
 /* The text of the JSON string at c->i (its opening quote) when it holds no escape and no
- * control character: where it starts and its length, and 0; otherwise -1 (scan_string then
- * reads or declines it). */
+ * control character and ends within ``most`` bytes: where it starts and its length, and 0;
+ * otherwise -1 (scan_string then reads or declines it). */
 static int
-raw_string(const Scan *c, const unsigned char **key, Py_ssize_t *len)
+raw_string_within(const Scan *c, const unsigned char **key, Py_ssize_t *len, Py_ssize_t most)
 {
     if (!at(c, '"')) {
         return -1;
     }
     const unsigned char *s = c->s;
-    for (Py_ssize_t j = c->i + 1; j < c->n; j++) {
+    Py_ssize_t end = c->n - c->i - 1 > most ? c->i + 2 + most : c->n;
+    for (Py_ssize_t j = c->i + 1; j < end; j++) {
         unsigned char ch = s[j];
         if (ch == '"') {
             *key = s + c->i + 1;
@@ -1009,6 +1010,12 @@ raw_string(const Scan *c, const unsigned char **key, Py_ssize_t *len)
         }
     }
     return -1;
+}
+
+static inline int
+raw_string(const Scan *c, const unsigned char **key, Py_ssize_t *len)
+{
+    return raw_string_within(c, key, len, PY_SSIZE_T_MAX);
 }
 
 static inline int
@@ -1530,8 +1537,8 @@ scan_text(Scan *c, PyObject **out)
 {
     const unsigned char *key;
     Py_ssize_t len;
-    if (raw_string(c, &key, &len) < 0 || len > SHORT_TEXT) {
-        return scan_string(c, out);
+    if (raw_string_within(c, &key, &len, SHORT_TEXT) < 0) {
+        return scan_string(c, out); /* longer, escaped or malformed: read (or declined) there */
     }
     uint64_t hash = text_hash(key, len);
     PyObject *found = table_get(&c->raw_short, key, len, hash);

@@ -494,16 +494,19 @@ def test_short_texts_are_one_str_in_a_call() -> None:
     one = (
         ONE.replace('"place"', '"series":"s1","place"')
         .replace('"participants"', '"host":"UZ","chair":"AZ","participants"')
-        .replace('"sources"', '"topics":["trade","transport","UZ"],"sources"')
+        .replace('"sources"', '"topics":["trade","transport","UZ","security","Türk"],"sources"')
     )
     other = one.replace('"m"', '"n"').replace('"AZ"', r'"\u0041Z"', 1)
-    for data in (document(one, other), document(one, other).decode()):
+    ascii_text = document(one, other).decode().replace("Türk", "Turk")
+    for data in (document(one, other), ascii_text):
         first, second = reader()(data, START)[0]
         assert second.series is first.series
         assert second.host is first.host is first.topics[2]
         assert second.topics[0] is first.topics[0]
         assert second.topics[1] is not first.topics[1]  # 9 bytes: made each time
         assert second.topics[1] == first.topics[1] == "transport"
+        assert second.topics[3] is first.topics[3]  # 8 bytes: the longest shared
+        assert second.topics[4] is first.topics[4]  # 5 bytes of UTF-8
         assert second.chair == first.chair == "AZ"
         both(data)
 

@@ -273,7 +273,11 @@ def meeting_problems(meeting: Meeting) -> list[tuple[str, str, object]]:
             for index, alt in enumerate(meeting.alternatives)
             if not alt.sources
         )
-    if not _urls_all_good(meeting):
+    # A quick check of every source URL of the meeting and of its alternatives, in one call
+    # for the meeting's own; _url_problems finds which are not URLs.
+    if not sources_ok(meeting.sources) or (
+        meeting.alternatives and not all(sources_ok(alt.sources) for alt in meeting.alternatives)
+    ):
         problems.extend(_url_problems(meeting))
     return problems
 
@@ -290,16 +294,6 @@ def _ends_before_start(start: PartialDate, end: PartialDate) -> bool:
         start.year,
         start.month or 1,
         start.day or 1,
-    )
-
-
-def _urls_all_good(meeting: Meeting) -> bool:
-    """True when every source URL of the meeting and of its alternatives is a URL.
-
-    A quick check of all of them; :func:`_url_problems` finds which are not.
-    """
-    return sources_ok(meeting.sources) and (
-        not meeting.alternatives or all(sources_ok(alt.sources) for alt in meeting.alternatives)
     )
 
 
