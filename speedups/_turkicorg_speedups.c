@@ -800,8 +800,9 @@ static PyTypeObject WriterType = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "_turkicorg_speedups.Writer",
     .tp_doc = PyDoc_STR("Writer(meeting, place, participant, alternative, date, fails): "
-                        "call it with meetings to get their JSON joined with commas, as "
-                        "bytes, or None when it declines."),
+                        "call it with meetings (and optional head and tail bytes) to get "
+                        "head, their JSON joined with commas, and tail, as bytes, or None "
+                        "when it declines."),
     .tp_basicsize = sizeof(Writer),
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_new = Writer_new,
