@@ -32,6 +32,22 @@ enum {
 #define MAX_PROBES 32
 #define SHORT_TEXT 8
 
+/* The fields the quick check of a meeting asks about, in the order turkicorg names them. */
+enum {
+    P_ID,
+    P_TITLE,
+    P_START,
+    P_END,
+    P_ORDINAL,
+    P_FORMAT,
+    P_PLACE,
+    P_KIND,
+    P_PARTICIPANTS,
+    P_SOURCES,
+    P_ALTERNATIVES,
+    N_PLAIN,
+};
+
 typedef struct {
     Py_ssize_t offset;   /* of the slot in the object */
     const char *key;     /* "name": (UTF-8, owned by the key object) */
@@ -849,6 +865,9 @@ typedef struct {
     PyTypeObject *date_type;
     Py_ssize_t year_offset, month_offset, day_offset;
     PyObject *read_date, *place, *participant, *alternatives, *declines;
+    int plain;             /* 1: the quick check (below) is on */
+    int plain_at[N_PLAIN]; /* the index in fields of each field the quick check asks about */
+    PyObject *video, *bilateral; /* borrowed from the spec */
 } Reader;
 
 /* Objects by the JSON text they were read from, for one call. A key points into the text
@@ -1708,6 +1727,193 @@ scan_field(Scan *c, const RField *f, PyObject **out)
     return *out == NULL ? -1 : 0;
 }
 
+/* ---------------------------------------------------------------------------------------
+ * The quick check: turkicorg.meetings.plain_meeting in C. A meeting of the plainest shape
+ * (the most of a registry) is one of which the model's check finds nothing, so its
+ * ``__attrs_post_init__`` is not called; any other meeting is checked by it. Every answer
+ * here is 0 when in doubt (a type other than the model's): the model's check then looks.
+ * ------------------------------------------------------------------------------------- */
+
+static unsigned char ID_CHAR[128];  /* 1: a-z 0-9 (may start an id); 2: . _ - */
+static unsigned char URL_HOST[128]; /* A-Z a-z 0-9 . - */
+static unsigned char URL_PATH[128]; /* unreserved, sub-delims, : @ / */
+
+static void
+plain_tables(void)
+{
+    for (int c = 0; c < 128; c++) {
+        int alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        ID_CHAR[c] = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? 1 : 0;
+        URL_HOST[c] = alnum || c == '.' || c == '-';
+        URL_PATH[c] = alnum || (c && strchr("-._~!$&'()*+,;=:@/", c) != NULL);
+    }
+    ID_CHAR['.'] = ID_CHAR['_'] = ID_CHAR['-'] = 2;
+}
+
+/* The ASCII text of a str, or NULL when it is not an exact str of ASCII. */
+static inline const unsigned char *
+ascii_text(PyObject *v, Py_ssize_t *n)
+{
+    if (!PyUnicode_CheckExact(v) || !PyUnicode_IS_ASCII(v)) {
+        return NULL;
+    }
+    *n = PyUnicode_GET_LENGTH(v);
+    return PyUnicode_1BYTE_DATA(v);
+}
+
+/* ``[a-z0-9][a-z0-9._-]{0,99}``, the whole text (turkicorg.meetings._MEETING_ID). */
+static int
+plain_id(PyObject *v)
+{
+    Py_ssize_t n;
+    const unsigned char *s = ascii_text(v, &n);
+    if (s == NULL || n < 1 || n > 100 || ID_CHAR[s[0]] != 1) {
+        return 0;
+    }
+    for (Py_ssize_t i = 1; i < n; i++) {
+        if (!ID_CHAR[s[i]]) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* turkicorg.sourcing.plain_url: ``https?://[A-Za-z0-9.-]+`` and then nothing, or a ``/`` and
+ * path characters. */
+static int
+plain_url(PyObject *v)
+{
+    Py_ssize_t n, i;
+    const unsigned char *s = ascii_text(v, &n);
+    if (s == NULL) {
+        return 0;
+    }
+    if (n >= 7 && memcmp(s, "http://", 7) == 0) {
+        i = 7;
+    }
+    else if (n >= 8 && memcmp(s, "https://", 8) == 0) {
+        i = 8;
+    }
+    else {
+        return 0;
+    }
+    Py_ssize_t host = i;
+    while (i < n && URL_HOST[s[i]]) {
+        i++;
+    }
+    if (i == host) {
+        return 0;
+    }
+    if (i < n && s[i] != '/') {
+        return 0;
+    }
+    for (; i < n; i++) {
+        if (!URL_PATH[s[i]]) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* A date's (year, month or unknown[0], day or unknown[1]); 0 when it is not the model's
+ * date or a part is not an int (a 0 counts as unknown, as ``or`` has it). */
+static int
+date_key(const Reader *r, PyObject *d, const long unknown[2], long key[3])
+{
+    if (d == NULL || Py_TYPE(d) != r->date_type) {
+        return 0;
+    }
+    const Py_ssize_t offsets[3] = {r->year_offset, r->month_offset, r->day_offset};
+    for (int k = 0; k < 3; k++) {
+        PyObject *v = slot(d, offsets[k]);
+        int overflow = 0;
+        if (v == NULL || (k == 0 && !PyLong_CheckExact(v))) {
+            return 0;
+        }
+        if (v == Py_None) {
+            key[k] = unknown[k - 1];
+            continue;
+        }
+        if (!PyLong_CheckExact(v)) {
+            return 0;
+        }
+        key[k] = PyLong_AsLongAndOverflow(v, &overflow);
+        if (overflow) {
+            return 0;
+        }
+        if (k > 0 && key[k] == 0) {
+            key[k] = unknown[k - 1];
+        }
+    }
+    return 1;
+}
+
+/* turkicorg.meetings._ends_before_start, negated: the end's latest key is not before the
+ * start's earliest one. */
+static int
+plain_end(const Reader *r, PyObject *start, PyObject *end)
+{
+    static const long latest[2] = {12, 31}, earliest[2] = {1, 1};
+    long e[3], b[3];
+    if (!date_key(r, end, latest, e) || !date_key(r, start, earliest, b)) {
+        return 0;
+    }
+    for (int k = 0; k < 3; k++) {
+        if (e[k] != b[k]) {
+            return e[k] > b[k];
+        }
+    }
+    return 1; /* equal: not before */
+}
+
+/* turkicorg.meetings.plain_meeting of a meeting whose field values are ``v`` (by field). */
+static int
+plain_meeting(const Reader *r, PyObject *const *v)
+{
+    const int *at = r->plain_at;
+    PyObject *title = v[at[P_TITLE]], *end = v[at[P_END]], *ordinal = v[at[P_ORDINAL]];
+    PyObject *participants = v[at[P_PARTICIPANTS]], *sources = v[at[P_SOURCES]];
+    PyObject *alternatives = v[at[P_ALTERNATIVES]];
+    if (!plain_id(v[at[P_ID]]) || !PyUnicode_CheckExact(title)
+        || PyUnicode_GET_LENGTH(title) < 1) {
+        return 0;
+    }
+    Py_UCS4 first = PyUnicode_READ_CHAR(title, 0);
+    if (first < '!' || first > '~') {
+        return 0;
+    }
+    if (end != Py_None && !plain_end(r, v[at[P_START]], end)) {
+        return 0;
+    }
+    if (ordinal != Py_None) {
+        int overflow = 0;
+        if (!PyLong_CheckExact(ordinal)) {
+            return 0;
+        }
+        long value = PyLong_AsLongAndOverflow(ordinal, &overflow);
+        if (overflow < 0 || (overflow == 0 && value < 1)) {
+            return 0;
+        }
+    }
+    if (v[at[P_FORMAT]] == r->video && v[at[P_PLACE]] != Py_None) {
+        return 0;
+    }
+    if (v[at[P_KIND]] == r->bilateral
+        && !(PyTuple_CheckExact(participants) && PyTuple_GET_SIZE(participants) > 0)) {
+        return 0;
+    }
+    if (!PyTuple_CheckExact(alternatives) || PyTuple_GET_SIZE(alternatives) != 0
+        || !PyTuple_CheckExact(sources) || PyTuple_GET_SIZE(sources) == 0) {
+        return 0;
+    }
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(sources); k++) {
+        if (!plain_url(PyTuple_GET_ITEM(sources, k))) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* One meeting at c->i: its keys in field order, each at most once. */
 static int
 scan_meeting(Scan *c, PyObject **out)
@@ -1781,7 +1987,7 @@ scan_meeting(Scan *c, PyObject **out)
     for (int k = 0; k < r->n; k++) {
         *(PyObject **)((char *)meeting + r->fields[k].offset) = values[k];
     }
-    if (r->post_init != Py_None) {
+    if (r->post_init != Py_None && !(r->plain && plain_meeting(r, values))) {
         PyObject *none = PyObject_CallOneArg(r->post_init, meeting);
         if (none == NULL) {
             Py_DECREF(meeting);
@@ -1957,16 +2163,71 @@ read_reader_layout(Reader *self, PyObject *spec)
     return 0;
 }
 
+/* plain: None (the model's check of every meeting), or (names, video, bilateral): the
+ * names of the fields the quick check asks about, in the order of P_ID..P_ALTERNATIVES, each
+ * a field of the layout of its expected kind; the format member of a video conference; the
+ * kind member of a bilateral meeting. */
+static int
+read_plain(Reader *self, PyObject *plain)
+{
+    static const int kinds[N_PLAIN] = {K_TEXT,         K_TEXT,       K_DATE,       K_OPTIONAL_DATE,
+                                       K_OPTIONAL_INT, K_CHOICE,     K_OPTIONAL_PLACE,
+                                       K_CHOICE,       K_PARTICIPANTS, K_TEXTS,    K_ALTERNATIVES};
+    PyObject *names;
+    if (plain == Py_None) {
+        return 0;
+    }
+    if (!PyTuple_Check(plain)
+        || !PyArg_ParseTuple(plain, "O!OO:plain", &PyTuple_Type, &names, &self->video,
+                             &self->bilateral)) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_TypeError, "plain must be None or (names, video, bilateral)");
+        }
+        return -1;
+    }
+    if (PyTuple_GET_SIZE(names) != N_PLAIN) {
+        PyErr_Format(PyExc_ValueError, "the quick check names %d fields", N_PLAIN);
+        return -1;
+    }
+    for (int p = 0; p < N_PLAIN; p++) {
+        PyObject *name = PyTuple_GET_ITEM(names, p);
+        Py_ssize_t len;
+        const char *text = PyUnicode_Check(name) ? PyUnicode_AsUTF8AndSize(name, &len) : NULL;
+        if (text == NULL) {
+            if (!PyErr_Occurred()) {
+                PyErr_SetString(PyExc_TypeError, "the quick check's names are str");
+            }
+            return -1;
+        }
+        int found = -1;
+        for (int k = 0; k < self->n && found < 0; k++) {
+            const RField *f = &self->fields[k];
+            if (f->name_len == len && memcmp(f->name, text, (size_t)len) == 0) {
+                found = k;
+            }
+        }
+        if (found < 0 || self->fields[found].kind != kinds[p]) {
+            PyErr_Format(PyExc_ValueError, "the quick check's field %R is not read as it expects",
+                         name);
+            return -1;
+        }
+        self->plain_at[p] = found;
+    }
+    self->plain = 1;
+    return 0;
+}
+
 static PyObject *
 Reader_new(PyTypeObject *cls, PyObject *args, PyObject *kwargs)
 {
     PyObject *meeting, *post_init, *read_date, *place, *participant, *alternatives, *declines;
+    PyObject *plain = Py_None;
     PyTypeObject *date_type;
     static char *names[] = {"meeting", "post_init", "date", "read_date", "place",
-                            "participant", "alternatives", "declines", NULL};
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!OO!OOOOO:Reader", names, &PyTuple_Type,
+                            "participant", "alternatives", "declines", "plain", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!OO!OOOOO|$O:Reader", names, &PyTuple_Type,
                                      &meeting, &post_init, &PyType_Type, &date_type, &read_date,
-                                     &place, &participant, &alternatives, &declines)) {
+                                     &place, &participant, &alternatives, &declines, &plain)) {
         return NULL;
     }
     PyObject *callables[] = {read_date, place, participant, alternatives};
@@ -1984,8 +2245,8 @@ Reader_new(PyTypeObject *cls, PyObject *args, PyObject *kwargs)
     if (self == NULL) {
         return NULL;
     }
-    self->spec = Py_BuildValue("(OOOOOOOO)", meeting, post_init, date_type, read_date, place,
-                               participant, alternatives, declines);
+    self->spec = Py_BuildValue("(OOOOOOOOO)", meeting, post_init, date_type, read_date, place,
+                               participant, alternatives, declines, plain);
     self->post_init = post_init;
     self->date_type = date_type;
     self->read_date = read_date;
@@ -1993,16 +2254,45 @@ Reader_new(PyTypeObject *cls, PyObject *args, PyObject *kwargs)
     self->participant = participant;
     self->alternatives = alternatives;
     self->declines = declines;
-    if (self->spec == NULL || read_reader_layout(self, meeting) < 0) {
-        Py_DECREF(self);
-        return NULL;
-    }
-    if (date_offsets(date_type, &self->year_offset, &self->month_offset, &self->day_offset) < 0) {
+    if (self->spec == NULL || read_reader_layout(self, meeting) < 0
+        || date_offsets(date_type, &self->year_offset, &self->month_offset, &self->day_offset) < 0
+        || read_plain(self, plain) < 0) {
         Py_DECREF(self);
         return NULL;
     }
     return (PyObject *)self;
 }
+
+/* reader.plain(meeting) -> bool: the quick check of a meeting of the layout's class (for
+ * turkicorg's tests, which compare it with turkicorg.meetings.plain_meeting). */
+static PyObject *
+Reader_plain(Reader *self, PyObject *meeting)
+{
+    PyObject *values[MAX_FIELDS];
+    if (!self->plain) {
+        PyErr_SetString(PyExc_ValueError, "this reader has no quick check");
+        return NULL;
+    }
+    if (Py_TYPE(meeting) != self->type) {
+        PyErr_Format(PyExc_TypeError, "expected %s", self->type->tp_name);
+        return NULL;
+    }
+    for (int k = 0; k < self->n; k++) {
+        values[k] = slot(meeting, self->fields[k].offset);
+        if (values[k] == NULL) {
+            PyErr_Format(PyExc_AttributeError, "the meeting's %s is not set",
+                         self->fields[k].name);
+            return NULL;
+        }
+    }
+    return PyBool_FromLong(plain_meeting(self, values));
+}
+
+static PyMethodDef Reader_methods[] = {
+    {"plain", (PyCFunction)Reader_plain, METH_O,
+     PyDoc_STR("plain(meeting) -> bool: the quick check of one meeting (for tests).")},
+    {NULL, NULL, 0, NULL},
+};
 
 static void
 Reader_dealloc(Reader *self)
@@ -2018,8 +2308,10 @@ static PyTypeObject ReaderType = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "_turkicorg_speedups.Reader",
     .tp_doc = PyDoc_STR("Reader(meeting, post_init, date, read_date, place, participant, "
-                        "alternatives, declines): call it with a registry document and where "
-                        "its meetings start to get (meetings, end), or None when it declines."),
+                        "alternatives, declines, *, plain=None): call it with a registry "
+                        "document and where its meetings start to get (meetings, end), or None "
+                        "when it declines."),
+    .tp_methods = Reader_methods,
     .tp_basicsize = sizeof(Reader),
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_new = Reader_new,
@@ -2041,6 +2333,7 @@ PyInit__turkicorg_speedups(void)
         ESCAPED[c] = 1;
     }
     ESCAPED['"'] = ESCAPED['\\'] = 1;
+    plain_tables();
     if (PyType_Ready(&WriterType) < 0 || PyType_Ready(&ReaderType) < 0) {
         return NULL;
     }
@@ -2048,7 +2341,7 @@ PyInit__turkicorg_speedups(void)
     if (m == NULL) {
         return NULL;
     }
-    if (PyModule_AddIntConstant(m, "API", 3) < 0
+    if (PyModule_AddIntConstant(m, "API", 4) < 0
         || PyModule_AddObjectRef(m, "Writer", (PyObject *)&WriterType) < 0
         || PyModule_AddObjectRef(m, "Reader", (PyObject *)&ReaderType) < 0) {
         Py_DECREF(m);

@@ -1,8 +1,11 @@
-"""The check every meeting runs when it is made: the end against the start, at every precision."""
+"""The check every meeting runs when it is made: the end against the start, at every precision;
+the plainest shape, of which the check finds nothing (the compiled reader's quick check)."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from typing import Any
 
 import attrs
 import pytest
@@ -13,7 +16,21 @@ import turkicorg
 from turkicorg import InvalidDataError, Meeting, PartialDate
 from turkicorg import strategies as tst
 from turkicorg.dates import month_days
-from turkicorg.meetings import _ends_before_start, meeting_problems
+from turkicorg.meetings import (
+    Format,
+    MeetingKind,
+    Participant,
+    Place,
+    _ends_before_start,
+    meeting_problems,
+    plain_meeting,
+)
+from turkicorg.serialize import compiled
+from turkicorg.sourcing import Alternative
+
+speedups: Any = None
+with contextlib.suppress(ImportError):
+    import _turkicorg_speedups as speedups  # type: ignore[import-not-found,no-redef]
 
 OTS = turkicorg.load_default()
 
@@ -113,3 +130,182 @@ def test_a_meeting_made_without_a_check_reports_a_backward_end() -> None:
     ]
     object.__setattr__(broken, "end", PartialDate(2023, 5, 1))
     assert meeting_problems(broken) == []
+
+
+def unchecked(meeting: Meeting, **changes: object) -> Meeting:
+    """A copy of ``meeting`` with ``changes`` set without its check (as a careless caller or a
+    bug in a reader could)."""
+    copy = object.__new__(Meeting)
+    for field in attrs.fields(Meeting):
+        object.__setattr__(copy, field.name, changes.get(field.name, getattr(meeting, field.name)))
+    return copy
+
+
+def odd_date(year: object, month: object = None, day: object = None) -> PartialDate:
+    """A date with any parts, made without its check."""
+    date = object.__new__(PartialDate)
+    for name, value in (("year", year), ("month", month), ("day", day)):
+        object.__setattr__(date, name, value)
+    return date
+
+
+PLAIN_URL_PIECES = st.lists(
+    st.sampled_from(
+        ["a", "Z", "0", ".", "-", "/", "_~!$&'()*+,;=:@", "%20", "?q", "#f", "\n", "é"]
+    ),
+    max_size=5,
+).map("".join)
+NEAR_PLAIN_URLS = st.tuples(
+    st.sampled_from(["http://", "https://", "HTTP://", "http:/", "https//", "ftp://", ""]),
+    PLAIN_URL_PIECES,
+).map("".join)
+"""URLs at and around the plainest shape: other schemes, hosts and paths of every character
+class the shape allows or refuses (an escape, a query, a fragment, a line feed, a letter
+beyond ASCII), empty hosts."""
+
+CHANGES = st.fixed_dictionaries(
+    {},
+    optional={
+        "id": st.sampled_from(["", "a", "0", "a" * 100, "a" * 101, "-a", "a-._9", "A", "a b", "ä"])
+        | st.text(max_size=4),
+        "title": st.sampled_from(["", " ", "!", "~", "\x7f", " x", "x", "é", "\t", "\u3000x"])
+        | st.text(max_size=3),
+        "start": tst.partial_dates(),
+        "end": st.none() | tst.partial_dates(),
+        "ordinal": st.none()
+        | st.integers(min_value=-3, max_value=3)
+        | st.sampled_from([10**30, -(10**30), True, 1.0]),
+        "format": st.sampled_from(list(Format)),
+        "place": st.none() | st.builds(Place, city=st.just("Baku"), venue=st.none() | st.just("x")),
+        "kind": st.sampled_from(list(MeetingKind)),
+        "participants": st.lists(tst.participants(), max_size=1).map(tuple),
+        "sources": st.lists(NEAR_PLAIN_URLS | tst.source_urls(), max_size=3).map(tuple),
+        "alternatives": st.lists(
+            st.builds(
+                Alternative, field=st.just("start"), value=st.just("2022"), sources=st.just(())
+            ),
+            max_size=1,
+        ).map(tuple),
+    },
+)
+
+
+@st.composite
+def unchecked_meetings(draw: st.DrawFn) -> Meeting:
+    """Meetings with any of the fields the check looks at set to values it may refuse."""
+    return unchecked(draw(tst.hostile_meetings()), **draw(CHANGES))
+
+
+@given(unchecked_meetings())
+def test_the_check_finds_nothing_in_a_plain_meeting(meeting: Meeting) -> None:
+    if plain_meeting(meeting):
+        assert meeting_problems(meeting) == []
+
+
+@pytest.mark.skipif(speedups is None, reason="turkicorg-speedups not installed")
+@given(unchecked_meetings())
+def test_the_compiled_quick_check_is_plain_meeting(meeting: Meeting) -> None:
+    """The compiled reader's quick check (C) answers as ``plain_meeting`` (dates of the model)."""
+    assert compiled.make_reader(speedups.Reader).plain(meeting) is plain_meeting(meeting)
+
+
+BASE = unchecked(
+    next(iter(OTS.meetings)),
+    id="m-1",
+    title="t",
+    start=PartialDate(2022, 11, 11),
+    end=None,
+    ordinal=None,
+    format=Format.IN_PERSON,
+    place=None,
+    kind=MeetingKind.REGULAR,
+    participants=(),
+    sources=("https://turkicstates.org/en/news/summit",),
+    alternatives=(),
+)
+"""A plain meeting; each example below changes it."""
+_ALT = Alternative(field="start", value="2022", sources=("https://ex.org/a",))
+
+
+@pytest.mark.parametrize(
+    ("changes", "plain"),
+    [
+        ({}, True),
+        ({"id": "a"}, True),
+        ({"id": "0a._-"}, True),
+        ({"id": "a" * 100}, True),
+        ({"id": "a" * 101}, False),
+        ({"id": ""}, False),
+        ({"id": "-a"}, False),
+        ({"id": ".a"}, False),
+        ({"id": "aB"}, False),
+        ({"id": "a b"}, False),
+        ({"id": "aé"}, False),
+        ({"id": 1}, False),
+        ({"title": "!"}, True),  # the first and last printable ASCII characters but a space
+        ({"title": "~ x"}, True),
+        ({"title": " x"}, False),  # not blank, but not of the plainest shape
+        ({"title": ""}, False),
+        ({"title": "\x7f"}, False),
+        ({"title": "ä"}, False),
+        ({"title": None}, False),
+        ({"end": PartialDate(2022, 11, 11)}, True),  # one day
+        ({"end": PartialDate(2022, 11)}, True),
+        ({"end": PartialDate(2022)}, True),
+        ({"end": PartialDate(2022, 11, 10)}, False),
+        ({"end": PartialDate(2022, 10)}, False),
+        ({"end": PartialDate(2021)}, False),
+        ({"start": PartialDate(2022), "end": PartialDate(2022, 1, 1)}, True),
+        ({"start": PartialDate(2022, 12), "end": PartialDate(2022, 11, 30)}, False),
+        ({"ordinal": 1}, True),
+        ({"ordinal": 10**30}, True),
+        ({"ordinal": 0}, False),
+        ({"ordinal": -1}, False),
+        ({"ordinal": True}, False),
+        ({"ordinal": 1.0}, False),
+        ({"format": Format.VIDEO}, True),
+        ({"format": Format.VIDEO, "place": Place(city="Baku")}, False),  # the full check looks
+        ({"format": Format.HYBRID, "place": Place(city="Baku", venue="x")}, True),
+        ({"kind": MeetingKind.BILATERAL}, False),
+        ({"kind": MeetingKind.BILATERAL, "participants": (Participant(party="AZ"),)}, True),
+        ({"alternatives": (_ALT,)}, False),
+        ({"sources": ()}, False),
+        ({"sources": ("https://ex.org", "http://a-b.c/d:e@f/")}, True),
+        ({"sources": ("https://ex.org/a", "https://ex.org/?q")}, False),
+        ({"sources": ("https://ex.org/a%20b",)}, False),  # a source; the full check says so
+        ({"sources": ("HTTPS://ex.org/",)}, False),
+        ({"sources": ("https://",)}, False),
+        ({"sources": ("https://ex.org/é",)}, False),
+        ({"sources": (b"https://ex.org/",)}, False),
+    ],
+)
+def test_plain_meeting_examples(changes: dict[str, object], plain: bool) -> None:
+    meeting = unchecked(BASE, **changes)
+    assert plain_meeting(meeting) is plain
+    if speedups is not None:
+        assert compiled.make_reader(speedups.Reader).plain(meeting) is plain
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "plain"),
+    [
+        (odd_date(2022, 5), odd_date(2022, 0), True),  # a month of 0 counts as unknown (``or``)
+        (odd_date(2022, 5, 2), odd_date(2022, 5, 0), True),
+        (odd_date(2022, 0), odd_date(2022, 1, 1), True),
+        (odd_date(2022, 1, 2), odd_date(2022, 1, 1), False),
+    ],
+)
+def test_date_parts_of_zero_count_as_unknown(
+    start: PartialDate, end: PartialDate, plain: bool
+) -> None:
+    meeting = unchecked(BASE, start=start, end=end)
+    assert plain_meeting(meeting) is plain
+    if speedups is not None:
+        assert compiled.make_reader(speedups.Reader).plain(meeting) is plain
+
+
+def test_most_real_meetings_are_plain_and_those_with_alternatives_are_not() -> None:
+    plain = [m for m in OTS.meetings if plain_meeting(m)]
+    assert len(plain) > len(OTS.meetings) // 2
+    assert all(not plain_meeting(m) for m in OTS.meetings if m.alternatives)
+    assert any(m.alternatives for m in OTS.meetings)

@@ -898,3 +898,69 @@ def test_a_file_is_read_from_its_bytes(tmp_path: Any) -> None:
     assert not path.read_bytes().isascii()
     assert reader()(path.read_bytes(), START) is not None
     assert serialize.load(path, MeetingRegistry) == pure == registry
+
+
+def test_the_model_checks_only_the_meetings_that_are_not_plain() -> None:
+    """The quick check passes a plain meeting; ``__attrs_post_init__`` checks the others."""
+    checked: list[str] = []
+
+    def post_init(meeting: Meeting) -> None:
+        checked.append(meeting.id)
+        Meeting.__attrs_post_init__(meeting)
+
+    plain = ONE.replace('"id":"m"', '"id":"plain"')
+    query = ONE.replace('"id":"m"', '"id":"query"').replace("/s", "/s?q=1")
+    blank = ONE.replace('"id":"m"', '"id":"blank"').replace('"t"', '" t"')
+    read = speedups.Reader(**spec(post_init=post_init, plain=compiled.PLAIN_CHECK))
+    meetings, _ = read(document(plain, query, blank), START)
+    assert [m.id for m in meetings] == ["plain", "query", "blank"]
+    assert checked == ["query", "blank"]
+    checked.clear()
+    speedups.Reader(**spec(post_init=post_init))(document(plain), START)
+    assert checked == ["plain"]  # without the quick check, the model checks every meeting
+
+
+def test_a_plain_meeting_with_a_problem_cannot_pass() -> None:
+    """With the quick check on, the reader still leaves what the model refuses (the end before
+    the start, no sources, an id in capitals) to the pure reader, which reports it."""
+    for bad in (
+        ONE.replace('"start":"2022-10-11"', '"start":"2022-10-11","end":"2022-10-10"'),
+        ONE.replace('"sources":["https://example.org/s"]', '"sources":[]'),
+        ONE.replace('"id":"m"', '"id":"M"'),
+    ):
+        assert both(document(bad))[0] == "InvalidDataError"
+        assert reader()(document(bad), START) is None
+
+
+def test_the_reader_refuses_a_quick_check_it_cannot_make() -> None:
+    names, video, bilateral = compiled.PLAIN_CHECK
+    swapped = (names[0], names[1], names[3], names[2], *names[4:])  # start and end
+    bad: list[tuple[object, type[Exception]]] = [
+        (1, TypeError),
+        ((names, video), TypeError),
+        ((list(names), video, bilateral), TypeError),
+        ((names[:-1], video, bilateral), ValueError),
+        ((swapped, video, bilateral), ValueError),  # a field not of the kind it expects
+        (((*names[:-1], "nope"), video, bilateral), ValueError),
+        (((*names[:-1], 1), video, bilateral), TypeError),
+        (((*names[:-1], "\ud800"), video, bilateral), UnicodeEncodeError),
+    ]
+    for plain, error in bad:
+        with pytest.raises(error):
+            speedups.Reader(**spec(plain=plain))
+    cls, rows = compiled.reader_layout(Meeting, MEETING_FIELDS)
+    required = tuple(row for row in rows if row[2])
+    with pytest.raises(ValueError, match="'end'"):
+        speedups.Reader(**spec(meeting=(cls, required), plain=compiled.PLAIN_CHECK))
+
+
+def test_the_quick_check_of_one_meeting_checks_its_argument() -> None:
+    meeting = next(iter(load_default().meetings))
+    assert isinstance(reader().plain(meeting), bool)
+    with pytest.raises(ValueError, match="no quick check"):
+        speedups.Reader(**spec()).plain(meeting)
+    with pytest.raises(TypeError, match="expected"):
+        reader().plain(object())
+    unset = object.__new__(Meeting)
+    with pytest.raises(AttributeError, match="not set"):
+        reader().plain(unset)

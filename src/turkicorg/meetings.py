@@ -16,7 +16,7 @@ import attrs
 from turkicorg.dates import DateSpan, PartialDate
 from turkicorg.errors import InvalidDataError
 from turkicorg.organs import Body, Mechanism, Organ
-from turkicorg.sourcing import Alternative, Confidence, sources_ok, url_problem
+from turkicorg.sourcing import Alternative, Confidence, plain_url, sources_ok, url_problem
 from turkicorg.text import choose
 
 if TYPE_CHECKING:
@@ -280,6 +280,37 @@ def meeting_problems(meeting: Meeting) -> list[tuple[str, str, object]]:
     ):
         problems.extend(_url_problems(meeting))
     return problems
+
+
+def plain_meeting(meeting: Meeting) -> bool:
+    """True when ``meeting`` has the plainest shape, in which the check finds nothing.
+
+    Most meetings of a registry have it; :func:`meeting_problems` finds nothing in them.
+
+    The shape: an id of the id pattern; a title that starts with a printable ASCII character
+    other than a space (so it is not blank); an end, if any, not before the start; an
+    ordinal, if any, a whole number from 1; no place when it met by video; participants
+    when it is bilateral; no alternatives; and sources, each a URL of the plainest shape
+    (:func:`~turkicorg.sourcing.plain_url`). False says only that the full check must look.
+
+    The compiled reader of ``turkicorg-speedups`` asks this, in C, of every meeting it makes,
+    and calls the model's ``__attrs_post_init__`` (so :func:`meeting_problems`) on the
+    others; its tests compare the two answers.
+    """
+    title = meeting.title
+    return (
+        type(meeting.id) is str
+        and _MEETING_ID.fullmatch(meeting.id) is not None
+        and type(title) is str
+        and "!" <= title[:1] <= "~"
+        and (meeting.end is None or not _ends_before_start(meeting.start, meeting.end))
+        and (meeting.ordinal is None or (type(meeting.ordinal) is int and meeting.ordinal >= 1))
+        and (meeting.format is not Format.VIDEO or meeting.place is None)
+        and (meeting.kind is not MeetingKind.BILATERAL or len(meeting.participants) > 0)
+        and len(meeting.alternatives) == 0
+        and len(meeting.sources) > 0
+        and all(map(plain_url, meeting.sources))
+    )
 
 
 def _ends_before_start(start: PartialDate, end: PartialDate) -> bool:

@@ -5,11 +5,13 @@ extension module ``_turkicorg_speedups``. Its writer writes the same bytes as
 :mod:`~turkicorg.serialize.fastwrite`'s generated writer, from the objects' slots, in C. Its
 reader builds the same meetings as :mod:`~turkicorg.serialize.fastread`'s generated reader,
 from a registry document in the canonical layout, given as UTF-8 bytes or ASCII text: it
-checks each value as that reader checks it, sets the slots, calls the model's own
-``__attrs_post_init__``, and leaves dates, places, participants and alternatives it does not
-make itself to that reader's functions. Both know nothing of the model: they are made here
-from the one field table (:data:`~.fields.MEETING_FIELDS`), and anything they do not expect
-makes a call return None, so the pure writer writes, or the pure reader reads (and reports
+checks each value as that reader checks it, sets the slots, and leaves dates, places,
+participants and alternatives it does not make itself to that reader's functions. It then
+asks :func:`~turkicorg.meetings.plain_meeting`, in C, of the meeting (:data:`PLAIN_CHECK`): a
+meeting of that plainest shape is one of which the model's check finds nothing; any other is
+checked by the model's own ``__attrs_post_init__``. Both know nothing of the model: they are
+made here from the one field table (:data:`~.fields.MEETING_FIELDS`), and anything they do not
+expect makes a call return None, so the pure writer writes, or the pure reader reads (and reports
 what is wrong). The results are therefore the pure code's or nothing (differential tests hold
 the two to the same bytes and the same meetings).
 
@@ -28,7 +30,7 @@ import typing
 from typing import Any, Final
 
 from turkicorg.dates import PartialDate
-from turkicorg.meetings import Meeting, Participant, Place
+from turkicorg.meetings import Format, Meeting, MeetingKind, Participant, Place
 from turkicorg.serialize.common import Switch
 from turkicorg.serialize.fastread import FAST_PATH, SCAN_DECLINES
 from turkicorg.serialize.fastvalues import PARTICIPANT, PLACE, read_alternatives, read_date
@@ -52,6 +54,7 @@ __all__ = [
     "COMPILED",
     "KIND_CODES",
     "MODULE",
+    "PLAIN_CHECK",
     "PURE_ENV",
     "compiled_json",
     "compiled_reader",
@@ -64,7 +67,7 @@ __all__ = [
 
 MODULE: Final = "_turkicorg_speedups"
 """The extension module's name."""
-API: Final = 3
+API: Final = 4
 """The version of the extension's interface this module uses (the module's ``API``)."""
 PURE_ENV: Final = "TURKICORG_PURE_PYTHON"
 """The environment variable that, set to anything but the empty string, ignores the extension."""
@@ -82,6 +85,27 @@ KIND_CODES: Final[dict[Kind, int]] = {
     Kind.ALTERNATIVES: 9,
 }
 """The extension's number for each kind of field it writes (the ``K_`` constants in C)."""
+
+PLAIN_CHECK: Final = (
+    (
+        "id",
+        "title",
+        "start",
+        "end",
+        "ordinal",
+        "format",
+        "place",
+        "kind",
+        "participants",
+        "sources",
+        "alternatives",
+    ),
+    Format.VIDEO,
+    MeetingKind.BILATERAL,
+)
+"""What the reader's quick check (:func:`~turkicorg.meetings.plain_meeting` in C) asks about:
+the fields, in the order the C code names them (``P_ID`` to ``P_ALTERNATIVES``), the format
+of a video conference and the kind of a bilateral meeting."""
 
 
 def layout(cls: type, specs: tuple[FieldSpec, ...]) -> tuple[type, tuple[tuple[Any, ...], ...]]:
@@ -161,7 +185,9 @@ def make_reader(factory: Callable[..., Any]) -> Reader:
     """The extension's reader (``factory`` is its ``Reader`` class) made for the model.
 
     It is handed the model's ``__attrs_post_init__`` and the pure reader's functions as they
-    are when it is made (the pure reader is made from them when its module is imported).
+    are when it is made (the pure reader is made from them when its module is imported), and
+    :data:`PLAIN_CHECK`: it calls ``__attrs_post_init__`` on every meeting that is not of
+    the plainest shape.
 
     Raises:
         KeyError: A field has a kind the extension does not read.
@@ -176,6 +202,7 @@ def make_reader(factory: Callable[..., Any]) -> Reader:
         participant=PARTICIPANT.shared,
         alternatives=read_alternatives,
         declines=SCAN_DECLINES,
+        plain=PLAIN_CHECK,
     )
     return reader
 
