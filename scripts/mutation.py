@@ -48,6 +48,13 @@ TESTS = {
     "dates": ("test_dates.py",),
     "decisions": ("test_decisions.py", "test_facade.py", "test_horizon.py"),
     "elders": ("test_elders.py", "test_facade.py", "test_horizon.py"),
+    "meetings": (
+        "test_meeting_checks.py",
+        "test_sources.py",
+        "test_resolver.py",
+        "test_registry.py",
+        "test_speedups_reader.py",
+    ),
     "registry.checks": _REGISTRY_TESTS,
     "registry.core": _INDEX_TESTS,
     "registry.dateindex": _INDEX_TESTS,

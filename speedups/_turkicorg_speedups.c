@@ -1815,22 +1815,24 @@ plain_url(PyObject *v)
     return 1;
 }
 
-/* A date's (year, month or unknown[0], day or unknown[1]); 0 when it is not the model's
- * date or a part is not an int (a 0 counts as unknown, as ``or`` has it). */
+/* A date of the plainest shape (turkicorg.meetings._plain_date): the model's date class, a
+ * year from 1 to 9999, a month from 1 to 12 or unknown, a day from 1 to 31 or unknown, each
+ * an exact int; its (year, month or unknown[0], day or unknown[1]) in key. */
 static int
 date_key(const Reader *r, PyObject *d, const long unknown[2], long key[3])
 {
-    if (d == NULL || Py_TYPE(d) != r->date_type) {
+    static const long most[3] = {9999, 12, 31};
+    if (Py_TYPE(d) != r->date_type) {
         return 0;
     }
     const Py_ssize_t offsets[3] = {r->year_offset, r->month_offset, r->day_offset};
     for (int k = 0; k < 3; k++) {
         PyObject *v = slot(d, offsets[k]);
         int overflow = 0;
-        if (v == NULL || (k == 0 && !PyLong_CheckExact(v))) {
+        if (v == NULL) {
             return 0;
         }
-        if (v == Py_None) {
+        if (k > 0 && v == Py_None) {
             key[k] = unknown[k - 1];
             continue;
         }
@@ -1838,24 +1840,28 @@ date_key(const Reader *r, PyObject *d, const long unknown[2], long key[3])
             return 0;
         }
         key[k] = PyLong_AsLongAndOverflow(v, &overflow);
-        if (overflow) {
+        if (overflow || key[k] < 1 || key[k] > most[k]) {
             return 0;
-        }
-        if (k > 0 && key[k] == 0) {
-            key[k] = unknown[k - 1];
         }
     }
     return 1;
 }
 
-/* turkicorg.meetings._ends_before_start, negated: the end's latest key is not before the
- * start's earliest one. */
+/* The start and end of turkicorg.meetings.plain_meeting: dates of the plainest shape, and
+ * the end's latest key (turkicorg.meetings._ends_before_start) not before the start's
+ * earliest. */
 static int
-plain_end(const Reader *r, PyObject *start, PyObject *end)
+plain_dates(const Reader *r, PyObject *start, PyObject *end)
 {
     static const long latest[2] = {12, 31}, earliest[2] = {1, 1};
     long e[3], b[3];
-    if (!date_key(r, end, latest, e) || !date_key(r, start, earliest, b)) {
+    if (!date_key(r, start, earliest, b)) {
+        return 0;
+    }
+    if (end == Py_None) {
+        return 1;
+    }
+    if (!date_key(r, end, latest, e)) {
         return 0;
     }
     for (int k = 0; k < 3; k++) {
@@ -1882,7 +1888,7 @@ plain_meeting(const Reader *r, PyObject *const *v)
     if (first < '!' || first > '~') {
         return 0;
     }
-    if (end != Py_None && !plain_end(r, v[at[P_START]], end)) {
+    if (!plain_dates(r, v[at[P_START]], end)) {
         return 0;
     }
     if (ordinal != Py_None) {
@@ -2211,7 +2217,30 @@ read_plain(Reader *self, PyObject *plain)
                          name);
             return -1;
         }
+        for (int q = 0; q < p; q++) {
+            if (self->plain_at[q] == found) {
+                PyErr_Format(PyExc_ValueError, "the quick check names %R twice", name);
+                return -1;
+            }
+        }
         self->plain_at[p] = found;
+    }
+    /* The members it compares with must be choices of their fields (not swapped). */
+    PyObject *members[2] = {self->video, self->bilateral};
+    const int fields[2] = {P_FORMAT, P_KIND};
+    for (int k = 0; k < 2; k++) {
+        const RField *f = &self->fields[self->plain_at[fields[k]]];
+        Py_ssize_t pos = 0;
+        PyObject *text, *member;
+        int known = 0;
+        while (!known && PyDict_Next(f->choices, &pos, &text, &member)) {
+            known = member == members[k];
+        }
+        if (!known) {
+            PyErr_Format(PyExc_ValueError, "%R is not a choice of the field %s", members[k],
+                         f->name);
+            return -1;
+        }
     }
     self->plain = 1;
     return 0;

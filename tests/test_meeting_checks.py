@@ -150,10 +150,9 @@ def odd_date(year: object, month: object = None, day: object = None) -> PartialD
 
 
 PLAIN_URL_PIECES = st.lists(
-    st.sampled_from(
-        ["a", "Z", "0", ".", "-", "/", "_~!$&'()*+,;=:@", "%20", "?q", "#f", "\n", "é"]
-    ),
-    max_size=5,
+    st.sampled_from(["a", "Z", "0", ".", "-", "/", "%20", "?q", "#f", "\n", "é", "\x00", " "])
+    | st.sampled_from("_~!$&'()*+,;=:@\\\"[]<>^`{|}"),
+    max_size=6,
 ).map("".join)
 NEAR_PLAIN_URLS = st.tuples(
     st.sampled_from(["http://", "https://", "HTTP://", "http:/", "https//", "ftp://", ""]),
@@ -192,8 +191,10 @@ CHANGES = st.fixed_dictionaries(
 
 @st.composite
 def unchecked_meetings(draw: st.DrawFn) -> Meeting:
-    """Meetings with any of the fields the check looks at set to values it may refuse."""
-    return unchecked(draw(tst.hostile_meetings()), **draw(CHANGES))
+    """Meetings with any of the fields the check looks at set to values it may refuse: half of
+    them changes of a plain meeting, the others of any meeting."""
+    base = BASE if draw(st.booleans()) else draw(tst.hostile_meetings())
+    return unchecked(base, **draw(CHANGES))
 
 
 @given(unchecked_meetings())
@@ -240,6 +241,8 @@ _ALT = Alternative(field="start", value="2022", sources=("https://ex.org/a",))
         ({"id": ".a"}, False),
         ({"id": "aB"}, False),
         ({"id": "a b"}, False),
+        ({"id": "_a"}, False),
+        ({"id": "a\x00"}, False),
         ({"id": "aé"}, False),
         ({"id": 1}, False),
         ({"title": "!"}, True),  # the first and last printable ASCII characters but a space
@@ -248,6 +251,8 @@ _ALT = Alternative(field="start", value="2022", sources=("https://ex.org/a",))
         ({"title": ""}, False),
         ({"title": "\x7f"}, False),
         ({"title": "ä"}, False),
+        ({"title": "\u2121x"}, False),  # two bytes a character: its first is not ASCII
+        ({"title": "\U0001f600"}, False),
         ({"title": None}, False),
         ({"end": PartialDate(2022, 11, 11)}, True),  # one day
         ({"end": PartialDate(2022, 11)}, True),
@@ -261,6 +266,7 @@ _ALT = Alternative(field="start", value="2022", sources=("https://ex.org/a",))
         ({"ordinal": 10**30}, True),
         ({"ordinal": 0}, False),
         ({"ordinal": -1}, False),
+        ({"ordinal": -(10**30)}, False),
         ({"ordinal": True}, False),
         ({"ordinal": 1.0}, False),
         ({"format": Format.VIDEO}, True),
@@ -277,6 +283,26 @@ _ALT = Alternative(field="start", value="2022", sources=("https://ex.org/a",))
         ({"sources": ("https://",)}, False),
         ({"sources": ("https://ex.org/é",)}, False),
         ({"sources": (b"https://ex.org/",)}, False),
+        ({"sources": ("https://A0/-._~!$&'()*+,;=:@/",)}, True),  # every character allowed
+        ({"sources": ("http://aZ9.-",)}, True),
+        ({"sources": ("https:///x",)}, False),
+        ({"sources": ("http://a#f",)}, False),
+        ({"sources": ("http://a/b#f",)}, False),
+        ({"sources": ("http://a:80/",)}, False),
+        ({"sources": ("http://a_b/",)}, False),
+        ({"sources": ("http://a/\x00",)}, False),
+        ({"sources": ("http://a\x00/",)}, False),
+        ({"sources": ("http://a/b\\c",)}, False),
+        ({"sources": ("http://a/b c",)}, False),
+        ({"sources": ('http://a/b"',)}, False),
+        ({"sources": ("http://a/b\u2121",)}, False),
+        ({"sources": ["https://ex.org/"]}, False),  # not a tuple, as the model makes them
+        ({"participants": [Participant(party="AZ")], "kind": MeetingKind.BILATERAL}, False),
+        ({"participants": None, "kind": MeetingKind.BILATERAL}, False),
+        ({"alternatives": []}, False),
+        ({"end": "2022-11-12"}, False),  # not the model's date
+        ({"end": dt.date(2022, 11, 12)}, False),
+        ({"start": dt.date(2022, 11, 11), "end": PartialDate(2022, 11, 12)}, False),
     ],
 )
 def test_plain_meeting_examples(changes: dict[str, object], plain: bool) -> None:
@@ -289,15 +315,29 @@ def test_plain_meeting_examples(changes: dict[str, object], plain: bool) -> None
 @pytest.mark.parametrize(
     ("start", "end", "plain"),
     [
-        (odd_date(2022, 5), odd_date(2022, 0), True),  # a month of 0 counts as unknown (``or``)
-        (odd_date(2022, 5, 2), odd_date(2022, 5, 0), True),
-        (odd_date(2022, 0), odd_date(2022, 1, 1), True),
+        (odd_date(2022, 5), odd_date(2022, 5, 2), True),  # a date made without its check
+        (odd_date(1), odd_date(9999, 12, 31), True),
+        (odd_date(2022, 5), odd_date(2022, 0), False),  # parts outside a date's ranges
+        (odd_date(2022, 5, 2), odd_date(2022, 5, 0), False),
+        (odd_date(2022, 0), odd_date(2022, 1, 1), False),
+        (odd_date(0), None, False),
+        (odd_date(10000), None, False),
+        (odd_date(2022, 13), None, False),
+        (odd_date(2022, 1, 32), None, False),
+        (odd_date(2022, 1, -1), None, False),
         (odd_date(2022, 1, 2), odd_date(2022, 1, 1), False),
+        (odd_date(2022, 1, 2), odd_date(2022, True, 3), False),  # a part that is not an int
+        (odd_date(2022, 1, 2), odd_date(2022.0, 2), False),
+        (odd_date(2022, 1, 2), odd_date(None, 2), False),
+        (odd_date(2022, 1, 2), odd_date(2**70), False),  # beyond 64 bits
+        (odd_date(2022, 1, 2), odd_date(2022, 2**70), False),
+        (odd_date(2022, 1, 2), odd_date(2022, 1, -(2**70)), False),
     ],
 )
-def test_date_parts_of_zero_count_as_unknown(
-    start: PartialDate, end: PartialDate, plain: bool
+def test_dates_of_the_plainest_shape(
+    start: PartialDate, end: PartialDate | None, plain: bool
 ) -> None:
+    """Dates made without their check: the plainest shape holds parts in a date's ranges."""
     meeting = unchecked(BASE, start=start, end=end)
     assert plain_meeting(meeting) is plain
     if speedups is not None:
@@ -309,3 +349,83 @@ def test_most_real_meetings_are_plain_and_those_with_alternatives_are_not() -> N
     assert len(plain) > len(OTS.meetings) // 2
     assert all(not plain_meeting(m) for m in OTS.meetings if m.alternatives)
     assert any(m.alternatives for m in OTS.meetings)
+
+
+_URL = "a source is an absolute http(s) URL (RFC 3986)"
+_ID = "meeting ids are 1-100 of a-z, 0-9, '.', '_', '-' (lower case)"
+_NO_SOURCE_ALT = Alternative(field="start", value="2021", sources=())
+_BAD_URL_ALT = Alternative(field="start", value="2021", sources=("https://ex.org/a", "ftp://x"))
+
+
+@pytest.mark.parametrize(
+    ("changes", "problems"),
+    [
+        ({"id": "A"}, [("id", _ID, "A")]),
+        ({"id": "a" * 101}, [("id", _ID, "a" * 101)]),
+        ({"id": None}, [("id", _ID, None)]),
+        ({"title": " \t"}, [("title", "a meeting needs a title", " \t")]),
+        ({"title": None}, [("title", "a meeting needs a title", None)]),
+        ({"title": " x"}, []),
+        (
+            {"end": PartialDate(2022, 11, 10)},
+            [("end", "the end lies before the start (2022-11-11)", "2022-11-10")],
+        ),
+        ({"ordinal": 0}, [("ordinal", "an ordinal is a whole number from 1", 0)]),
+        ({"ordinal": -5}, [("ordinal", "an ordinal is a whole number from 1", -5)]),
+        ({"ordinal": 2.0}, [("ordinal", "an ordinal is a whole number from 1", 2.0)]),
+        ({"ordinal": True}, [("ordinal", "an ordinal is a whole number from 1", True)]),
+        ({"ordinal": 1}, []),
+        (
+            {"format": Format.VIDEO, "place": Place(city="Baku", venue="Palace")},
+            [("place", "a video conference has no venue", "Palace, Baku")],
+        ),
+        ({"format": Format.VIDEO, "place": Place(city="Baku")}, []),
+        ({"format": Format.HYBRID, "place": Place(city="Baku", venue="Palace")}, []),
+        (
+            {"kind": MeetingKind.BILATERAL},
+            [("participants", "a bilateral meeting names its participants", None)],
+        ),
+        ({"kind": MeetingKind.BILATERAL, "participants": (Participant(party="AZ"),)}, []),
+        ({"sources": ()}, [("sources", "every meeting needs at least one source", None)]),
+        (
+            {"sources": ("https://ex.org/a", "javascript:x", "https://ex.org/%zz")},
+            [("sources[1]", _URL, "javascript:x"), ("sources[2]", _URL, "https://ex.org/%zz")],
+        ),
+        (
+            {"alternatives": (_ALT, _NO_SOURCE_ALT)},
+            [("alternatives[1].sources", "an alternative needs its own sources", "2021")],
+        ),
+        (
+            {"alternatives": (_ALT, _BAD_URL_ALT)},
+            [("alternatives[1].sources[1]", _URL, "ftp://x")],
+        ),
+        (
+            {"sources": ("ftp://x",), "alternatives": (_BAD_URL_ALT,)},
+            [("sources[0]", _URL, "ftp://x"), ("alternatives[0].sources[1]", _URL, "ftp://x")],
+        ),
+        (
+            {"id": "", "title": "", "ordinal": 0, "sources": ()},
+            [
+                ("id", _ID, ""),
+                ("title", "a meeting needs a title", ""),
+                ("ordinal", "an ordinal is a whole number from 1", 0),
+                ("sources", "every meeting needs at least one source", None),
+            ],
+        ),
+    ],
+)
+def test_each_problem_of_a_meeting_with_its_field_message_and_value(
+    changes: dict[str, object], problems: list[tuple[str, str, object]]
+) -> None:
+    meeting = unchecked(BASE, **changes)
+    assert meeting_problems(meeting) == problems
+    values = {field.name: getattr(meeting, field.name) for field in attrs.fields(Meeting)}
+    if not problems:
+        assert Meeting(**values) == meeting
+        return
+    field, message, value = problems[0]
+    with pytest.raises(InvalidDataError) as caught:
+        Meeting(**values)
+    assert caught.value.errors[0].path == "$." + field
+    assert message in str(caught.value)
+    assert caught.value.errors[0].value == value

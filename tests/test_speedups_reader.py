@@ -908,7 +908,9 @@ def test_the_model_checks_only_the_meetings_that_are_not_plain() -> None:
         checked.append(meeting.id)
         Meeting.__attrs_post_init__(meeting)
 
-    plain = ONE.replace('"id":"m"', '"id":"plain"')
+    plain = ONE.replace('"id":"m"', '"id":"plain"').replace(
+        '"start":"2022-10-11"', '"start":"2022-10-11","end":"2022-10-12"'
+    )
     query = ONE.replace('"id":"m"', '"id":"query"').replace("/s", "/s?q=1")
     blank = ONE.replace('"id":"m"', '"id":"blank"').replace('"t"', '" t"')
     read = speedups.Reader(**spec(post_init=post_init, plain=compiled.PLAIN_CHECK))
@@ -944,10 +946,16 @@ def test_the_reader_refuses_a_quick_check_it_cannot_make() -> None:
         (((*names[:-1], "nope"), video, bilateral), ValueError),
         (((*names[:-1], 1), video, bilateral), TypeError),
         (((*names[:-1], "\ud800"), video, bilateral), UnicodeEncodeError),
+        (((*names[:-1], names[0]), video, bilateral), ValueError),  # a field named twice
+        ((names, bilateral, video), ValueError),  # the members swapped
+        (((*names[:5], names[7], names[6], names[5], *names[8:]), video, bilateral), ValueError),
+        ((names, video, None), ValueError),
     ]
     for plain, error in bad:
         with pytest.raises(error):
             speedups.Reader(**spec(plain=plain))
+    speedups.Reader(**spec(plain=None))  # no quick check
+    speedups.Reader(**spec(plain=compiled.PLAIN_CHECK))
     cls, rows = compiled.reader_layout(Meeting, MEETING_FIELDS)
     required = tuple(row for row in rows if row[2])
     with pytest.raises(ValueError, match="'end'"):

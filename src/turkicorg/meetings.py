@@ -288,28 +288,51 @@ def plain_meeting(meeting: Meeting) -> bool:
     Most meetings of a registry have it; :func:`meeting_problems` finds nothing in them.
 
     The shape: an id of the id pattern; a title that starts with a printable ASCII character
-    other than a space (so it is not blank); an end, if any, not before the start; an
-    ordinal, if any, a whole number from 1; no place when it met by video; participants
+    other than a space (so it is not blank); dates of the model (a year from 1 to 9999, a
+    month and a day in their ranges or unknown) with the end, if any, not before the start;
+    an ordinal, if any, a whole number from 1; no place when it met by video; participants
     when it is bilateral; no alternatives; and sources, each a URL of the plainest shape
-    (:func:`~turkicorg.sourcing.plain_url`). False says only that the full check must look.
+    (:func:`~turkicorg.sourcing.plain_url`). The values are of the types the model makes
+    (``str``, ``int``, ``tuple``, :class:`~turkicorg.dates.PartialDate`, not subclasses).
+    False says only that the full check must look.
 
     The compiled reader of ``turkicorg-speedups`` asks this, in C, of every meeting it makes,
     and calls the model's ``__attrs_post_init__`` (so :func:`meeting_problems`) on the
     others; its tests compare the two answers.
     """
-    title = meeting.title
+    title, participants, sources = meeting.title, meeting.participants, meeting.sources
     return (
         type(meeting.id) is str
         and _MEETING_ID.fullmatch(meeting.id) is not None
         and type(title) is str
         and "!" <= title[:1] <= "~"
-        and (meeting.end is None or not _ends_before_start(meeting.start, meeting.end))
+        and _plain_date(meeting.start)
+        and (
+            meeting.end is None
+            or (_plain_date(meeting.end) and not _ends_before_start(meeting.start, meeting.end))
+        )
         and (meeting.ordinal is None or (type(meeting.ordinal) is int and meeting.ordinal >= 1))
         and (meeting.format is not Format.VIDEO or meeting.place is None)
-        and (meeting.kind is not MeetingKind.BILATERAL or len(meeting.participants) > 0)
+        and (
+            meeting.kind is not MeetingKind.BILATERAL
+            or (type(participants) is tuple and len(participants) > 0)
+        )
+        and type(meeting.alternatives) is tuple
         and len(meeting.alternatives) == 0
-        and len(meeting.sources) > 0
-        and all(map(plain_url, meeting.sources))
+        and type(sources) is tuple
+        and len(sources) > 0
+        and all(map(plain_url, sources))
+    )
+
+
+def _plain_date(date: object) -> bool:
+    """A :class:`PartialDate` (not a subclass) whose parts are ints in a date's ranges."""
+    return (
+        type(date) is PartialDate
+        and type(date.year) is int
+        and 1 <= date.year <= 9999
+        and (date.month is None or (type(date.month) is int and 1 <= date.month <= 12))
+        and (date.day is None or (type(date.day) is int and 1 <= date.day <= 31))
     )
 
 
