@@ -20,7 +20,7 @@ and against msgspec on the same bytes (as ``bench_serialize.py`` configures it):
   **quick check** (where ``turkicorg-speedups`` is installed): the compiled reader's quick
   check alone (``plain_meeting`` in C, through its ``plain`` method: a method call a
   meeting more than the reader pays), which passes a meeting of the plainest shape without
-  the model's check (every meeting of these documents has it);
+  the model's check (the script prints how many have it: all but those with alternatives);
 - **registry**: the registry made from the meetings (``MeetingRegistry(meetings)``: sorted by
   earliest start and id, ids and ordinals checked unique; its indexes are made on first
   query), with the collector paused as the reader pauses it;
@@ -174,8 +174,9 @@ def measure(n: int, repeat: int) -> list[list[str]]:
             raise SystemExit("the compiled reader declines the document")
         return found
 
-    if reader is not None and not all(reader.plain(m) for m in meetings):
-        raise SystemExit("a meeting is not of the plainest shape")
+    if reader is not None:
+        plain = sum(map(reader.plain, meetings))
+        print(f"- N = {n:,}: {plain:,} meetings of the plainest shape ({plain / n:.1%})")
     if other.encode(other.decode(data)) != data:
         raise SystemExit("pydantic and turkicorg do not write the same bytes")
     gc.collect()

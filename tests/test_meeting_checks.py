@@ -286,6 +286,8 @@ _ALT = Alternative(field="start", value="2022", sources=("https://ex.org/a",))
         ({"sources": ("https://A0/-._~!$&'()*+,;=:@/",)}, True),  # every character allowed
         ({"sources": ("http://aZ9.-",)}, True),
         ({"sources": ("https:///x",)}, False),
+        ({"sources": ("https://a.org\nhttps://b.org",)}, False),  # two plain URLs in one
+        ({"sources": ("https://a.org\n",)}, False),
         ({"sources": ("http://a#f",)}, False),
         ({"sources": ("http://a/b#f",)}, False),
         ({"sources": ("http://a:80/",)}, False),

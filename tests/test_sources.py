@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import turkicorg
 from turkicorg.errors import InvalidDataError
 from turkicorg.meetings import Meeting, meeting_problems
-from turkicorg.sourcing import Alternative, cite, sources_ok, url_problem
+from turkicorg.sourcing import Alternative, cite, plain_url, sources_ok, url_problem
 
 OTS = turkicorg.load_default()
 
@@ -342,3 +342,37 @@ def test_a_citation_lists_each_source_once_in_order() -> None:
     )
     assert cite(iter(["https://a.example/1"])) == "Sources: https://a.example/1."
     assert cite([]) == "Sources: none recorded."
+
+
+PLAIN_DEFINED = re.compile(r"https?://[A-Za-z0-9.\-]+(/[A-Za-z0-9\-._~!$&'()*+,;=:@/]*)?")
+"""The plainest shape, written plainly (the module's pattern is possessive, for speed)."""
+
+
+@given(
+    st.tuples(st.sampled_from(["http://", "https://", "HTTP://", "http:/", ""]), PLAIN_PIECES).map(
+        "".join
+    )
+)
+def test_a_plain_url_is_the_plainest_shape_and_a_source(url: str) -> None:
+    assert plain_url(url) == bool(PLAIN_DEFINED.fullmatch(url))
+    if plain_url(url):
+        assert url_problem(url) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "plain"),
+    [
+        ("https://turkicstates.org/en/news/summit", True),
+        ("http://a", True),
+        ("https://a.org\nhttps://b.org", False),  # two plain URLs: not one
+        ("https://a.org\n", False),
+        ("https://ex.org/a%20b", False),  # a source, not of the plainest shape
+        ("https://ex.org/?q", False),
+        ("https://ex.org:80/", False),
+        ("HTTPS://ex.org/", False),
+        (b"https://ex.org/", False),
+        (None, False),
+    ],
+)
+def test_plain_url_examples(url: object, plain: bool) -> None:
+    assert plain_url(url) is plain
