@@ -946,7 +946,7 @@ def test_the_reader_refuses_a_quick_check_it_cannot_make() -> None:
         (((*names[:-1], "nope"), video, bilateral), ValueError),
         (((*names[:-1], 1), video, bilateral), TypeError),
         (((*names[:-1], "\ud800"), video, bilateral), UnicodeEncodeError),
-        (((*names[:-1], names[0]), video, bilateral), ValueError),  # a field named twice
+        (((names[0], names[0], *names[2:]), video, bilateral), ValueError),  # "id" twice
         ((names, bilateral, video), ValueError),  # the members swapped
         (((*names[:5], names[7], names[6], names[5], *names[8:]), video, bilateral), ValueError),
         ((names, video, None), ValueError),
