@@ -24,6 +24,9 @@ from turkicorg.meetings import (
     _ends_before_start,
     meeting_problems,
     plain_meeting,
+    resolve_kind,
+    resolve_status,
+    to_body,
 )
 from turkicorg.serialize import compiled
 from turkicorg.sourcing import Alternative
@@ -431,3 +434,74 @@ def test_each_problem_of_a_meeting_with_its_field_message_and_value(
     assert caught.value.errors[0].path == "$." + field
     assert message in str(caught.value)
     assert caught.value.errors[0].value == value
+
+
+@pytest.mark.parametrize(
+    ("participant", "text"),
+    [
+        (Participant(party="KZ"), "KZ"),
+        (Participant(person="Helga Maria Schmid"), "Helga Maria Schmid"),
+        (Participant(party="OSCE", person="Helga Maria Schmid"), "Helga Maria Schmid (OSCE)"),
+        (
+            Participant(party="OSCE", person="Helga Maria Schmid", role="Secretary General"),
+            "Helga Maria Schmid, Secretary General",
+        ),
+        (Participant(party="KZ", role="host"), "KZ (host)"),
+        (Participant(person="A. B.", role="observer"), "A. B., observer"),
+        (Participant(person=""), ""),  # a name left empty
+    ],
+)
+def test_a_participant_in_words(participant: Participant, text: str) -> None:
+    assert str(participant) == text
+
+
+def test_a_participant_names_a_party_or_a_person() -> None:
+    with pytest.raises(ValueError, match=r"^a participant needs a party, a person or both$"):
+        Participant(role="host")
+
+
+def test_a_meeting_in_words() -> None:
+    assert str(BASE) == "2022-11-11 t"
+    meeting = unchecked(
+        BASE,
+        title="9th Summit",
+        start=PartialDate(2022, 11, 11),
+        end=PartialDate(2022, 11, 12),
+        place=Place(city="Samarkand", country="UZ"),
+    )
+    assert str(meeting) == "2022-11-11/2022-11-12 9th Summit, Samarkand"
+    assert str(unchecked(meeting, place=Place(country="UZ"))) == "2022-11-11/2022-11-12 9th Summit"
+    assert str(unchecked(meeting, place=None, end=None)) == "2022-11-11 9th Summit"
+
+
+def test_the_parties_a_meeting_names_include_its_place() -> None:
+    meeting = unchecked(
+        BASE,
+        host="KZ",
+        chair=None,
+        initiator="TR",
+        place=Place(city="Baku", country="AZ"),
+        participants=(Participant(party="UZ"), Participant(person="A. B.")),
+    )
+    assert meeting.party_ids() == frozenset({"KZ", "TR", "AZ", "UZ"})
+    assert unchecked(meeting, place=None).party_ids() == frozenset({"KZ", "TR", "UZ"})
+
+
+def test_unknown_kinds_statuses_and_bodies_are_named_with_the_choices() -> None:
+    with pytest.raises(turkicorg.UnknownNameError) as kind:
+        resolve_kind("regulr")
+    assert str(kind.value) == (
+        "unknown meeting kind: 'regulr'; did you mean regular? "
+        "(choose from regular, extraordinary, informal, bilateral, mission)"
+    )
+    with pytest.raises(turkicorg.UnknownNameError) as status:
+        resolve_status("confirmd")
+    assert str(status.value) == (
+        "unknown meeting status: 'confirmd'; did you mean confirmed? "
+        "(choose from confirmed, tentative, cancelled, postponed)"
+    )
+    assert resolve_status("Planned") is turkicorg.MeetingStatus.TENTATIVE
+    with pytest.raises(
+        ValueError, match=r"^unknown body 'nope': expected an organ or a mechanism$"
+    ):
+        to_body("nope")
