@@ -31,6 +31,7 @@ __all__ = [
     "MeetingStatus",
     "Participant",
     "Place",
+    "plain_meeting",
     "resolve_kind",
     "resolve_status",
 ]

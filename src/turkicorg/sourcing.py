@@ -12,7 +12,15 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterable
 
-__all__ = ["Alternative", "Confidence", "cite", "horizon_note", "sources_ok", "url_problem"]
+__all__ = [
+    "Alternative",
+    "Confidence",
+    "cite",
+    "horizon_note",
+    "plain_url",
+    "sources_ok",
+    "url_problem",
+]
 
 
 _UNRESERVED = r"A-Za-z0-9\-._~"
