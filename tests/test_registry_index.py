@@ -564,3 +564,16 @@ def test_day_numbers_fit_the_array_typecode() -> None:
 
     assert array(TYPECODE, [dt.date.max.toordinal()])[0] == 3_652_059
     assert array(TYPECODE).itemsize >= 4
+
+
+@pytest.mark.parametrize(("i", "j"), [(0, 1), (14, 15), (15, 16), (16, 17), (40, 41), (0, 81)])
+def test_real_meetings_out_of_order_in_or_past_the_first_ones_are_sorted(i: int, j: int) -> None:
+    """The embedded registry's meetings with one pair swapped: inside the first ``HEAD``
+    (sorted at once), across its end, or past it (found by the pass over all of them)."""
+    ordered = list(turkicorg.load_default().meetings)
+    assert len(ordered) > j
+    assert registry_order(ordered) == ordered
+    swapped = list(ordered)
+    swapped[i], swapped[j] = swapped[j], swapped[i]
+    assert registry_order(swapped) == ordered
+    assert registry_order(list(reversed(ordered))) == ordered
